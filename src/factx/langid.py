@@ -1,0 +1,96 @@
+"""Per-paragraph language identification (Vietnamese vs English) from rules/lang.toml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .rules import RuleSet
+from .textnorm import fold
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+class LangId:
+    def __init__(self, ruleset: RuleSet):
+        letters: set[str] = set()
+        vi_words: set[str] = set()
+        vi_ascii: set[str] = set()
+        en_words: set[str] = set()
+        for doc in ruleset.toml("lang.toml"):
+            vi = doc.get("vi", {})
+            letters.update(vi.get("letters", ""))
+            vi_words.update(vi.get("words", []))
+            vi_ascii.update(vi.get("ascii_words", []))
+            en_words.update(doc.get("en", {}).get("words", []))
+        self.letters = frozenset(letters)
+        self.vi_words = frozenset(vi_words)
+        self.vi_ascii = frozenset(vi_ascii)
+        self.en_words = frozenset(en_words)
+
+    def score(self, text: str) -> tuple[float, float]:
+        """(Vietnamese evidence, English evidence) of a piece of text."""
+        low = text.casefold()
+        vi = 0.0
+        en = 0.0
+        for w in _WORD.findall(low):
+            if any(c in self.letters for c in w):
+                vi += 1.0
+                if w in self.vi_words:
+                    vi += 0.5
+            elif w in self.vi_words:
+                vi += 1.0
+            elif w in self.en_words:
+                en += 1.0
+            elif w in self.vi_ascii:
+                vi += 0.6
+        return vi, en
+
+    def detect(self, text: str, default: str = "en") -> str:
+        vi, en = self.score(text)
+        if vi == en:
+            return default
+        return "vi" if vi > en else "en"
+
+    def segments(self, text: str, default: str | None = None) -> list[tuple[int, int, str]]:
+        """Split `text` into paragraphs (lines) labelled vi/en; paragraphs without evidence
+        take the document's majority language. Adjacent paragraphs of one language merge."""
+        spans: list[tuple[int, int, float, float]] = []
+        pos = 0
+        n = len(text)
+        while pos <= n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl
+            vi, en = self.score(text[pos:end])
+            spans.append((pos, end, vi, en))
+            if nl < 0:
+                break
+            pos = nl + 1
+        tot_vi = sum(s[2] for s in spans)
+        tot_en = sum(s[3] for s in spans)
+        if default is None:
+            default = "vi" if tot_vi > tot_en else "en"
+        out: list[tuple[int, int, str]] = []
+        for s, e, vi, en in spans:
+            # Short or neutral lines (numbers, names, headers) follow the document.
+            if abs(vi - en) < 2 and (vi + en) < 4:
+                lang = default
+            else:
+                lang = "vi" if vi > en else "en"
+            if out and out[-1][2] == lang:
+                out[-1] = (out[-1][0], e, lang)
+            else:
+                if out:
+                    # Give the newline between paragraphs to the previous segment.
+                    ps, _, pl = out[-1]
+                    out[-1] = (ps, s, pl)
+                out.append((s, e, lang))
+        if out:
+            out[-1] = (out[-1][0], n, out[-1][2])
+        return out
+
+
+@lru_cache(maxsize=8)
+def langid_for(ruleset: RuleSet) -> LangId:
+    return LangId(ruleset)

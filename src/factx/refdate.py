@@ -1,0 +1,65 @@
+"""Finding a document's own reference date (header, dateline or byline) and parsing dates given by users."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_M = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Ordered by trust: an explicit header, ISO dates, written-out dates, numeric day-first dates.
+_PATTERNS = [
+    regex.compile(r"(?i)\b(?:date|published|updated|ngày đăng|cập nhật)\s*:?\s*(\d{4})-(\d{1,2})-(\d{1,2})\b"),
+    regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+    regex.compile(rf"(?i)(?<!\d)(\d{{1,2}})\s+({_M})\.?,?\s+(\d{{4}})(?!\d)"),
+    regex.compile(rf"(?i)\b({_M})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
+    regex.compile(r"(?i)\bngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"),
+    regex.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"),
+]
+HEAD = 600  # a header or byline sits at the top
+
+
+def guess_reference_date(text: str) -> dt.datetime | None:
+    """The date a document speaks from, if its top carries one (" date 2024-11-11",
+    "by VNA17 November 2024", "Thứ Hai, ngày 11/11/2024")."""
+    # Only short lines at the very top count: a header, a byline, a dateline; a date in the
+    # first sentence of the body is an event date, not the moment of writing.
+    lines = [ln for ln in text[:HEAD].split("\n") if ln.strip()][:5]
+    head = "\n".join(ln for ln in lines if len(ln) <= 160)
+    for i, pat in enumerate(_PATTERNS):
+        m = pat.search(head)
+        if not m:
+            continue
+        a, b, c = m.groups()
+        try:
+            if i in (0, 1):
+                return dt.datetime(int(a), int(b), int(c))
+            if i == 2:
+                return dt.datetime(int(c), _MONTHS[b.lower()], int(a))
+            if i == 3:
+                return dt.datetime(int(c), _MONTHS[a.lower()], int(b))
+            return dt.datetime(int(c), int(b), int(a))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_reference_date(v) -> dt.datetime | None:
+    """A user-given reference date: datetime, date, or ISO text (date or date-time)."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.replace(tzinfo=None)
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day)
+    s = str(v).strip()
+    try:
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        raise ValueError(f"not an ISO date: {s!r} (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
