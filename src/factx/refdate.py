@@ -28,12 +28,13 @@ HEAD = 600  # a header or byline sits at the top
 def guess_reference_date(text: str) -> dt.datetime | None:
     """The date a document speaks from, if its top carries one (" date 2024-11-11",
     "by VNA17 November 2024", "Thứ Hai, ngày 11/11/2024")."""
-    # Only short lines at the very top count: a header, a byline, a dateline; a date in the
-    # first sentence of the body is an event date, not the moment of writing.
+    # An explicit header ("date 2024-11-11", "Published: ...") anywhere near the top; other
+    # dates only on short lines at the very top (a byline or dateline): a date in the first
+    # sentence of the body is an event date, not the moment of writing.
     lines = [ln for ln in text[:HEAD].split("\n") if ln.strip()][:5]
-    head = "\n".join(ln for ln in lines if len(ln) <= 160)
+    short = "\n".join(ln for ln in lines if len(ln) <= 100)
     for i, pat in enumerate(_PATTERNS):
-        m = pat.search(head)
+        m = pat.search(text[:HEAD] if i == 0 else short)
         if not m:
             continue
         a, b, c = m.groups()
