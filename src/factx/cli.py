@@ -105,7 +105,7 @@ def run_extraction(docs: list[InputDoc], types, rule_dirs, lang, ref, jobs: int,
     total = sum(len(d.text) for d in docs)
     use_pool = jobs > 1 and len(docs) > 1 and total > 200_000
     bar = None
-    if progress and total > 2_000_000 or (progress and len(docs) > 50):
+    if progress and (total > 2_000_000 or len(docs) > 50):
         from rich.console import Console
         from rich.progress import Progress
 
@@ -287,11 +287,12 @@ def rules_list(rules: RulesOpt = None) -> None:
 
 
 def _register_plugins() -> None:
-    try:
-        from .checkcmd import register
-    except ImportError:
-        return
-    register(app)
+    """Commands defined in their own modules (snapshot, check) join the app here."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("factx.checkcmd") is not None:
+        importlib.import_module("factx.checkcmd").register(app)
 
 
 _register_plugins()
