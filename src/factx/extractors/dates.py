@@ -1,11 +1,1207 @@
-"""Placeholder: replaced by the real dates extractor."""
+"""Dates, periods and ranges (Vietnamese and English), resolved to ISO 8601 at their grain.
+
+How it works:
+1. Candidates come from our own compiled `regex` patterns, built once from the vocabulary in
+   `rules/dates/lexicon.toml` (month and weekday names, relative words, period words).
+   Each pattern has a resolver that turns its named groups into one or two `P` points
+   (year, month, day, hour, minute, quarter, week), some of them still partial (no year) or
+   relative (a shift from the reference date).
+2. Overlaps among candidates: the longest span wins.
+3. Adjacent atoms combine: weekday + date ("thứ Hai (11/11)"), time + date ("15h30 ngày
+   12/11", "3 p.m. on November 13"), date + time, part of day + date ("chiều 12/11",
+   "November 13 afternoon"), date + range word + date ("từ 25/3 đến 2/4/2024").
+4. Values: a partial date takes its year from the other end of its range, else the
+   reference date (the nearest year that keeps the date plausible), else a year mentioned
+   earlier in the same paragraph, else ISO's year-less form (`--11-12`). Relative
+   expressions without a reference date get value None.
+
+dateparser is never used as a finder; the resolvers here cover what the patterns find.
+"""
 
 from __future__ import annotations
 
-TYPES = ()
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..model import Fact
+
+TYPES = ("date",)
+
+GRAINS = ("year", "quarter", "month", "week", "day", "hour", "minute")
+
+
+# --- points and candidates -------------------------------------------------------------
+
+@dataclass(slots=True)
+class P:
+    """A point in time at some grain; `y` may be missing (partial) or given as `yrel`
+    (a shift in years from the reference date)."""
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    H: int | None = None
+    M: int | None = None
+    q: int | None = None
+    w: int | None = None
+    yrel: int | None = None
+
+    def grain(self) -> str:
+        if self.M is not None:
+            return "minute"
+        if self.H is not None:
+            return "hour"
+        if self.d is not None:
+            return "day"
+        if self.w is not None:
+            return "week"
+        if self.m is not None:
+            return "month"
+        if self.q is not None:
+            return "quarter"
+        return "year"
+
+    def iso(self) -> str | None:
+        if self.y is None:
+            if self.m is None:
+                return None
+            s = f"--{self.m:02d}"
+            if self.d is not None:
+                s += f"-{self.d:02d}"
+            return s
+        if self.w is not None and self.d is None:
+            return f"{self.y:04d}-W{self.w:02d}"
+        if self.q is not None and self.m is None:
+            return f"{self.y:04d}-Q{self.q}"
+        s = f"{self.y:04d}"
+        if self.m is None:
+            return s
+        s += f"-{self.m:02d}"
+        if self.d is None:
+            return s
+        s += f"-{self.d:02d}"
+        if self.H is None:
+            return s
+        return s + f"T{self.H:02d}:{(self.M or 0):02d}"
+
+
+@dataclass(slots=True)
+class C:
+    start: int
+    end: int
+    a: P | None
+    b: P | None = None
+    rule: str = ""
+    kind: str = "date"       # date | time | wd | pod
+    strong: bool = True      # a fact on its own (weak atoms only combine)
+    rel: tuple | None = None  # relative: resolved from the reference date
+    needs_ref: bool = False
+    pri: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+# --- vocabulary --------------------------------------------------------------------------
+
+def _merged(ruleset, name: str) -> dict:
+    out: dict = {}
+    for doc in ruleset.toml(name):
+        for k, v in doc.items():
+            if isinstance(v, dict) and isinstance(out.get(k), dict):
+                for k2, v2 in v.items():
+                    if isinstance(v2, dict) and isinstance(out[k].get(k2), dict):
+                        out[k][k2] = {**out[k][k2], **v2}
+                    elif isinstance(v2, list) and isinstance(out[k].get(k2), list):
+                        out[k][k2] = out[k][k2] + v2
+                    else:
+                        out[k][k2] = v2
+            else:
+                out[k] = v
+    return out
+
+
+def _alt(words) -> str:
+    ws = sorted({w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in ws) + ")"
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+# --- calendar helpers ----------------------------------------------------------------------
+
+def _valid(y, m, d) -> bool:
+    if m is None or not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    if not 1 <= d <= 31:
+        return False
+    if y is None:
+        return d <= (29 if m == 2 else calendar.monthrange(2001, m)[1])
+    return d <= calendar.monthrange(y, m)[1]
+
+
+def _last_day(y, m) -> int:
+    return calendar.monthrange(y if y else 2001, m)[1]
+
+
+def _nearest_year(ref: dt.datetime, m: int, d: int | None) -> int:
+    """The year that puts month/day nearest the reference date, preferring the reference
+    year unless the date would then be over 200 days away."""
+    best, bestd = ref.year, None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        dd = d if d is not None else 15
+        try:
+            when = dt.datetime(y, m, min(dd, _last_day(y, m)))
+        except ValueError:
+            continue
+        dist = abs((when - ref).days)
+        if y == ref.year:
+            if dist <= 200:
+                return y
+            best, bestd = y, dist
+        elif bestd is None or dist < bestd:
+            best, bestd = y, dist
+    return best
+
+
+def _year2(s: str) -> int:
+    v = int(s)
+    if len(s) == 2:
+        return 2000 + v if v < 50 else 1900 + v
+    return v
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+class DateExtractor:
+    def __init__(self, ruleset):
+        lx = _merged(ruleset, "dates/lexicon.toml")
+        self.lx = lx
+        low = lambda d: {_key(k): v for k, v in d.items()}
+        self.mon_en = low(lx["months"]["en"])
+        self.mon_vi = low(lx["months"]["vi"])
+        self.wd_en = low(lx["weekdays"]["en"])
+        self.wd_vi = low(lx["weekdays"]["vi"])
+        self.num_vi = low(lx["numbers"]["vi"])
+        self.num_en = low(lx["numbers"]["en"])
+        self.roman = {k.upper(): v for k, v in lx["roman"].items()}
+        self.rd_vi = low(lx["relative_days"]["vi"])
+        self.rd_en = low(lx["relative_days"]["en"])
+        self.sh_vi = low(lx["shift_after"]["vi"])
+        self.sh_en = low(lx["shift_before"]["en"])
+        self.unit_vi = low(lx["units"]["vi"])
+        self.unit_en = low(lx["units"]["en"])
+        self.parts = {**low(lx["parts"]["vi"]), **low(lx["parts"]["en"])}
+        self.halves = {**low(lx["halves"]["vi"]), **low(lx["halves"]["en"])}
+        self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
+        ctx = lx["context"]
+        self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
+        self.year_preps = {_key(w) for w in ctx["en_year_preps"] + ctx["vi_year_preps"]}
+        self.not_edition = {_key(w) for w in ctx["not_edition"]}
+        self.vague_before = {_key(w) for w in ctx["vague_before"]}
+        self._compile()
+
+    # ---- patterns ----
+    def _compile(self):
+        F = regex.V1 | regex.IGNORECASE
+        en_full = [k for k in self.mon_en if len(k) > 3 and k != "sept"]
+        en_abbr = [k for k in self.mon_en if len(k) <= 4 and k not in en_full]
+        # English month names are case-sensitive (Title or UPPER): "may" is a modal verb.
+        mon_forms = [w.title() for w in en_full] + [w.upper() for w in en_full]
+        abbr_forms = [w.title() for w in en_abbr] + [w.upper() for w in en_abbr]
+        MON = "(?-i:" + _alt(mon_forms) + "|" + _alt(abbr_forms) + r"\.?)"
+        self.MON = MON
+        VMW = _alt(self.mon_vi)                 # Vietnamese month words
+        VNUM = _alt(self.num_vi)
+        ENUM = _alt(self.num_en)
+        WDE = "(?-i:" + _alt([w.title() for w in self.wd_en if len(w) > 4] +
+                             [w.upper() for w in self.wd_en if len(w) > 4] +
+                             [w.title() + "." for w in self.wd_en if len(w) <= 4]) + ")"
+        WDV = _alt(self.wd_vi)
+        RDV = _alt(self.rd_vi)
+        RDE = _alt(self.rd_en)
+        SHV = _alt(self.sh_vi)
+        SHE = _alt(self.sh_en)
+        UV = _alt(self.unit_vi)
+        UE = _alt(self.unit_en)
+        HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
+        D = r"(?:0?[1-9]|[12]\d|3[01])"
+        ORD = r"(?:st|nd|rd|th)?"
+        Y4 = r"(?:1\d{3}|20\d{2})"
+        YRV = r"(?:nay|ngoái|trước|tới|sau|qua|vừa\s+qua|tiếp\s+theo)"
+        YRE = r"(?:this|last|next|previous|the\s+current|current|the\s+previous|the\s+next|the\s+following|following|the\s+past|past)"
+        # a year expression after a period word (vi / en)
+        YEXV = rf"(?:(?:của\s+)?năm\s+(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRV}))|(?:của\s+)?năm(?!\s*\d)|[/\-]\s*(?P<y>{Y4})(?!\d)|\s(?P<y>{Y4})(?!\d))"
+        YEXE = rf"(?:(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year|year))"
+        E = r"(?![\p{L}\p{N}])"
+        B = r"(?<![\p{L}\p{N}])"
+        NUMEND = r"(?![\d]|[.,]\d|[/\-][\dA-ZĐ])"
+        pats = [
+            # ISO dates and date-times: 2024-11-11, 2024-11-11T15:30, 2024/11/11, 2014-10
+            ("iso", rf"(?<![\d/.\-])(?P<y>{Y4})(?P<s>[-/])(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\d/])"),
+            ("iso_month", rf"(?<![\d/.\-])(?P<y>{Y4})-(?P<m>0[1-9]|1[0-2])(?![\d/\-])"),
+            # numeric day-month(-year), Vietnamese day-first: (ngày) 25-3-1971, 25/3, 25.3.1971
+            ("num_dmy", rf"(?:(?P<pod>sáng|trưa|chiều|tối|đêm|khuya)\s+(?:ngày\s+)?|(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
+            # numeric range with a bare first day: (từ) (ngày) 9 đến (ngày) 12-11(-2024), 12-16/11
+            ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until)\s*(?:(?:ngày|hết\s+ngày)\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
+            # ngày 25 tháng 3 năm 1971, mồng 3 tháng 3, 12 tháng 10 năm 2017
+            ("vi_dmy_words", rf"(?:(?P<head>ngày|hôm)\s+)?(?:(?P<mong>mồng|mùng)\s+)?{B}(?P<d>{D})\s+tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW}){E}(?:\s*(?:,\s*)?năm\s+(?P<y>{Y4})(?!\d)|\s*[/\-,]\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
+            # (đầu|giữa|cuối) tháng 3 (năm 2024 | /2024 | năm nay); tháng 3-5/2024; từ tháng 3 đến tháng 5 năm 2024
+            ("vi_month", rf"(?:(?P<tu>từ)\s+)?(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW})(?!\d|\p{{L}})(?:\s*(?:[-–—]|đến|tới)\s*(?:tháng\s+)?(?P<m2>1[0-2]|0?[1-9])(?!\d))?(?:\s*(?:[/.\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?{NUMEND}"),
+            # (đầu|giữa|cuối) tháng (này|trước|tới)
+            ("vi_month_rel", rf"(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<sh>{SHV}){E}"),
+            ("vi_part_month", rf"{B}(?P<part>đầu|giữa|cuối)\s+tháng(?!\s+\d)(?!\s+\p{{L}}+\s+(?:năm|tháng))"),
+            # năm 2007, (từ) (năm) 2016-2022 / đến năm 2022, bare years in context, APEC 2027
+            ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
+            # quý II/2024, quý 2 năm 2024, quý ba, quý I năm nay
+            ("vi_quarter", rf"{B}quý\s+(?P<q>IV|I{{1,3}}|[1-4]|một|hai|ba|bốn|tư){E}(?:\s*(?:[/\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
+            ("vi_quarter_rel", rf"{B}quý\s+(?P<sh>{SHV}){E}"),
+            # Q2 2024, Q2/2024, 2018Q4, 2Q 2024, second quarter of 2024, the third quarter
+            ("en_q", rf"{B}(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?{E}"),
+            ("en_q2", rf"{B}(?P<y>{Y4})\s*[-\s]?\s*(?-i:Q)(?P<q>[1-4]){E}"),
+            ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
+            ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
+            # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
+            ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+tháng\s+(?P<pos>đầu|cuối)\s+{YEXV}"),
+            ("vi_half", rf"{B}(?P<half>{HALF_V})\s+{YEXV}"),
+            # đầu năm 2024, cuối năm nay, giữa năm
+            ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
+            # first nine months of this year, first half of 2024, H1 2024
+            ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+months\s+{YEXE}"),
+            ("en_half", rf"{B}(?P<half>first|second)\s+half\s+{YEXE}"),
+            ("en_h", rf"{B}(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4}){E}"),
+            # mid-2023, early November, late 2024, end of 2024, beginning of next month
+            ("en_part", rf"{B}(?P<part>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s\-]+(?:the\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<mon>{MON})(?:\s+(?P<y>{Y4})(?!\d))?|(?P<yrel>{YRE})\s+(?P<u>year|month|week)|(?P<u>year|month|week){E})"),
+            # decades and centuries
+            ("decade", rf"{B}(?:(?P<w>thập\s+niên|thập\s+kỷ|những\s+năm|các\s+năm)\s+(?P<dec>(?:1[89]|20)\d0|\d0)(?!\d)|(?P<dec>(?:1[89]|20)\d0)(?-i:s){E}|'(?P<dec>\d0)(?-i:s){E})"),
+            ("century", rf"{B}(?:thế\s+kỷ\s+(?P<c>XXI|XX|XIX|XVIII|2[01]|1\d)|(?P<c>2[01]|1\d)(?:st|nd|rd|th)\s+century){E}"),
+            # English month-name dates and ranges
+            ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
+            ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
+            ("en_mdy", rf"{B}(?P<mon>{MON})\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
+            ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_my", rf"{B}(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{Y4})(?!\d)"),
+            ("en_month", rf"{B}(?P<mon>{MON}){E}"),
+            # relative
+            ("vi_relday", rf"{B}(?P<rd>{RDV}){E}"),
+            ("en_relday", rf"{B}(?P<rd>{RDE}){E}"),
+            ("vi_relunit", rf"{B}(?P<u>tuần|tháng|năm)\s+(?P<sh>{SHV}){E}"),
+            ("en_relunit", rf"{B}(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
+            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
+            ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
+            ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
+            # weekdays
+            ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
+            ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous)\s+)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week)?"),
+            # clock times
+            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E})?"),
+            ("en_time", rf"{B}(?P<H>1[0-2]|0?\d)(?::(?P<M>[0-5]\d))?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
+            ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
+            # part of day words (combine only)
+            ("pod_vi", rf"{B}(?P<pw>sáng|trưa|chiều|tối|đêm|rạng\s+sáng){E}"),
+            ("pod_en", rf"{B}(?P<pw>morning|afternoon|evening|night){E}"),
+        ]
+        self.patterns = [(name, regex.compile(p, F)) for name, p in pats]
+        self.pri = {name: i for i, (name, _) in enumerate(pats)}
+        # glue between combinable atoms
+        self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
+        self.g_time_date = regex.compile(r"\s*,?\s*(?:(?:ngày|on|of)\s+)?$", F)
+        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|lúc|vào\s+lúc|vào)\s+)?$", F)
+        self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
+        self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
+        self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
+        self.prev_word = regex.compile(r"(?:^|[^\p{L}\p{N}])(\p{L}+(?:\s+\p{L}+)?)\s*$", F)
+        self.word_before = regex.compile(r"(\S+)\s*$")
+        self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
+
+    # ---- helpers ----
+    def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
+        """The up to n words right before position s (lower-cased), nearest last."""
+        chunk = text[max(0, s - 40):s]
+        ws = regex.findall(r"[\p{L}\p{N}]+", chunk)
+        return [w.lower() for w in ws[-n:]]
+
+    def _prev_phrase_in(self, text: str, s: int, vocab: set[str]) -> bool:
+        ws = self._prev_words(text, s, 3)
+        if not ws:
+            return False
+        # the text right before s must end with that word (only spaces between)
+        if not regex.match(r"\s*$", text[s - 1:s] if s else "") and s and text[s - 1].isalnum():
+            return False
+        for k in range(1, len(ws) + 1):
+            if " ".join(ws[-k:]) in vocab:
+                tail = text[max(0, s - 40):s].rstrip()
+                if tail.lower().endswith(ws[-1]):
+                    return True
+        return False
+
+    def _month_word(self, w: str, original: str) -> int | None:
+        k = _key(w)
+        if k.isdigit():
+            return int(k)
+        return self.mon_vi.get(k)
+
+    def _qnum(self, s: str) -> int | None:
+        if s.upper() in self.roman:
+            return self.roman[s.upper()]
+        if s.isdigit():
+            return int(s)
+        return self.num_vi.get(_key(s)) or self.num_en.get(_key(s))
+
+    def _num(self, s: str) -> int | None:
+        if s.isdigit():
+            return int(s)
+        if s.lower() in ("a", "an"):
+            return 1
+        return self.num_vi.get(_key(s)) or self.num_en.get(_key(s))
+
+    def _mon(self, s: str | None) -> int | None:
+        if not s:
+            return None
+        return self.mon_en.get(s.rstrip(".").lower())
+
+    # ---- candidate builders ----
+    def candidates(self, text: str, doc) -> list[C]:
+        out: list[C] = []
+        for name, pat in self.patterns:
+            fn = getattr(self, "_r_" + name)
+            for m in pat.finditer(text):
+                try:
+                    c = fn(m, text, doc)
+                except (ValueError, KeyError, TypeError):
+                    c = None
+                if c is None:
+                    continue
+                c.rule = c.rule or name
+                c.pri = self.pri[name]
+                out.append(c)
+        return out
+
+    def _yr_from(self, m, key="y", relkey="yrel"):
+        y = m.groupdict().get(key)
+        if y:
+            return int(y), None
+        yr = m.groupdict().get(relkey)
+        if yr:
+            return None, self._yshift(yr)
+        return None, None
+
+    def _yshift(self, w: str) -> int:
+        w = _key(w)
+        if w.startswith("the "):
+            w = w[4:]
+        if w in ("nay", "this", "current", "này", "hiện tại"):
+            return 0
+        if w in ("ngoái", "trước", "qua", "vừa qua", "last", "previous", "past"):
+            return -1
+        return 1
+
+    def _r_iso(self, m, text, doc):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid(y, mo, d):
+            return None
+        p = P(y, mo, d)
+        if m["H"]:
+            p.H, p.M = int(m["H"]), int(m["M"])
+        return C(m.start(), m.end(), p)
+
+    def _r_iso_month(self, m, text, doc):
+        # "2014-10": only when it cannot be a year range or a code
+        return C(m.start(), m.end(), P(int(m["y"]), int(m["m"])))
+
+    def _r_num_dmy(self, m, text, doc):
+        a, b, sep = int(m["a"]), int(m["b"]), m["s"]
+        ys = m["y"]
+        lang = doc.lang_at(m.start("a"))
+        if ys and len(ys) == 2 and sep != "/":
+            return None
+        y = _year2(ys) if ys else None
+        d, mo = a, b
+        if not _valid(y, mo, d):
+            if lang == "en" and _valid(y, a, b):
+                d, mo = b, a
+            else:
+                return None
+        head = m["head"] or m["pod"]
+        s0 = m.start("a")
+        if y is None:
+            # a bare day-month: only with a head word, a context word or a bracket before
+            if sep == ".":
+                if not m["head"]:
+                    return None
+            elif not head:
+                before = text[max(0, s0 - 2):s0]
+                if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
+                        or self._ends_with_weekday(text, s0)):
+                    return None
+            if sep == "-" and not head and not text[max(0, s0 - 2):s0].endswith("("):
+                if not self._prev_phrase_in(text, s0, self.ctx_dm):
+                    return None
+        elif len(ys) == 4 and not (1000 <= y <= 2100):
+            return None
+        start = m.start() if (m["head"] or m["pod"]) else s0
+        p = P(y, mo, d)
+        c = C(start, m.end(), p)
+        if m["y2"]:
+            y2 = int(m["y2"])
+            if y is None or y2 <= y:
+                return C(start, m.end("y") if m["y"] else m.end("b"), p)
+            c.b = P(y2)
+        return c
+
+    def _ends_with_weekday(self, text, s):
+        chunk = text[max(0, s - 20):s]
+        return bool(regex.search(r"(?i)(?:thứ\s+(?:\p{L}+|\d)|chủ\s+nhật|day)\s*,?\s*\(?\s*$", chunk))
+
+    def _r_num_range(self, m, text, doc):
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        m2 = int(m["m2"])
+        m1 = int(m["m1"]) if m["m1"] else m2
+        y2 = int(m["y2"]) if m["y2"] else None
+        y1 = int(m["y1"]) if m["y1"] else y2
+        if (m["s2"] == "." and not m["y2"]) or not _valid(y1, m1, d1) or not _valid(y2, m2, d2):
+            return None
+        if m["m1"] is None and d1 >= d2:
+            return None
+        a, b = P(y1, m1, d1), P(y2, m2, d2)
+        has_head = bool(m["tu"] or m["head"])
+        if not has_head and not m["y2"]:
+            # "12-16/11": needs a context word (a score "3-1/..." does not)
+            if not (self._prev_phrase_in(text, m.start(), self.ctx_dm) or text[max(0, m.start() - 1):m.start()] == "("):
+                if m["m1"] is None and m["s2"] != "/":
+                    return None
+        return C(m.start(), m.end(), a, b)
+
+    def _r_vi_dmy_words(self, m, text, doc):
+        d = int(m["d"])
+        mo = self._month_word(m["m"], m["m"])
+        y, yrel = self._yr_from(m)
+        if not _valid(y, mo, d):
+            return None
+        if not (m["head"] or m["mong"] or y or yrel):
+            if not self._prev_phrase_in(text, m.start(), self.ctx_dm | {"thứ"}) and not self._ends_with_weekday(text, m.start()):
+                return None
+        if not m["m"][0].isdigit() and m["m"][0].islower() and not (m["head"] or m["mong"] or y):
+            return None
+        return C(m.start(), m.end(), P(y, mo, d, yrel=yrel), needs_ref=yrel is not None)
+
+    def _r_vi_month(self, m, text, doc):
+        mw = m["m"]
+        mo = self._month_word(mw, mw)
+        if mo is None or not 1 <= mo <= 12:
+            return None
+        y, yrel = self._yr_from(m)
+        if not mw[0].isdigit():
+            k = _key(mw)
+            if mw[0].islower() and k in ("một", "hai", "ba", "bốn", "năm", "tư") and not (y or yrel):
+                return None
+        before = self._prev_words(text, m.start(), 1)
+        if before and not m["part"] and not m["tu"]:
+            w = before[-1]
+            if (w.isdigit() or w in self.vague_before or w in self.num_vi) and not (y or yrel):
+                return None
+        after = text[m.end():m.end() + 12]
+        if not (y or yrel) and regex.match(r"\s*(?:lần|người|lượt|triệu|tỷ|tỉ|nghìn|ngàn|%)", after):
+            return None
+        part = m["part"]
+        if m["m2"]:
+            mo2 = int(m["m2"])
+            if mo2 <= mo:
+                return None
+            return C(m.start(), m.end(), P(y, mo, yrel=yrel), P(y, mo2, yrel=yrel), needs_ref=yrel is not None)
+        if m["tu"]:
+            return self._month_part(m.start("part") if part else self._skip_word(text, m.start()), m.end(), y, mo, part, yrel)
+        return self._month_part(m.start(), m.end(), y, mo, part, yrel)
+
+    def _skip_word(self, text, s):
+        mm = regex.match(r"\S+\s+", text[s:s + 20])
+        return s + (mm.end() if mm else 0)
+
+    def _month_part(self, s, e, y, mo, part, yrel=None):
+        a = P(y, mo, yrel=yrel)
+        c = C(s, e, a, needs_ref=yrel is not None)
+        if part:
+            c.extra["part"] = self.parts.get(_key(part), part)
+        return c
+
+    def _r_vi_month_rel(self, m, text, doc):
+        sh = self.sh_vi[_key(m["sh"])]
+        c = C(m.start(), m.end(), None, rel=("month", sh), needs_ref=True)
+        if m["part"]:
+            c.extra["part"] = self.parts[_key(m["part"])]
+        return c
+
+    def _r_vi_part_month(self, m, text, doc):
+        # "cuối tháng" alone: the reference month
+        c = C(m.start(), m.end(), None, rel=("month", 0), needs_ref=True)
+        c.extra["part"] = self.parts[_key(m["part"])]
+        return c
+
+    def _r_year(self, m, text, doc):
+        y = int(m["y"])
+        y2 = int(m["y2"]) if m["y2"] else None
+        tu, head, rs = m["tu"], m["head"], m["rs"]
+        s = m.start("y")
+        if head:
+            s = m.start("head")
+        if y2 is not None:
+            rsl = rs.lower()
+            ok = (1900 <= y <= 2100 or head) and y < y2 <= y + 200
+            if rsl in ("and", "và") and (tu or "").lower() not in ("between", "giữa"):
+                ok = False
+            if rsl in ("to", "until", "through", "đến", "tới") and not (tu or head):
+                ok = ok and True
+            if ok:
+                start = m.start() if tu else s
+                return C(start, m.end(), P(y), P(y2))
+            # fall through: only the first year
+        e = m.end("y")
+        if head:
+            if not 1000 <= y <= 2100:
+                return None
+            return C(s, e, P(y))
+        if not 1900 <= y <= 2100:
+            return None
+        if self._year_context(text, m.start("y"), e):
+            return C(m.start("y"), e, P(y))
+        return None
+
+    def _year_context(self, text, s, e) -> bool:
+        before = text[max(0, s - 40):s]
+        after = text[e:e + 40]
+        if before.endswith("(") and after.startswith(")"):
+            return True
+        if regex.match(r"\s*[-–—]?\s*\d", after):
+            return False
+        ws = self._prev_words(text, s, 2)
+        tail = before.rstrip()
+        if ws and tail.lower().endswith(ws[-1]) and len(before) - len(tail) <= 2:
+            if ws[-1] in self.year_preps or (len(ws) > 1 and " ".join(ws[-2:]) in self.year_preps):
+                return True
+            # an event edition: a capitalized name (not a document label) right before
+            mm = self.cap_before.search(before)
+            if mm:
+                w = mm["w"]
+                lw = w.lower().strip(".")
+                if lw in self.not_edition or " ".join(ws[-2:]) in self.not_edition:
+                    return False
+                if w == ")":
+                    return True
+                # a sentence-initial capital is not a name
+                pre = before[:len(before) - len(mm.group(0)) + (1 if mm.group(0)[0] in " (“\"'" else 0)].rstrip()
+                if not pre or pre.endswith((".", "!", "?", ":", "\n")):
+                    return lw in ("in", "by", "since") or (w.isupper() and len(w) >= 2)
+                return True
+        if regex.search(r"\(\p{Lu}[\p{Lu}\p{N}&]+\)\s*$", before):
+            return True
+        # "the 2024 APEC Economic Leaders' Week", "Vietnam's 2024 GDP"
+        if regex.search(r"(?:^|\s)(?:the|its|this|[\p{L}]+['’]s)\s+$", before, regex.I) and \
+                regex.match(r"\s+\p{L}", after):
+            return True
+        if regex.search(r"(?:^|\n)\s*$", before) and regex.match(r"\s+\p{Lu}", after):
+            return True
+        return False
+
+    def _r_vi_quarter(self, m, text, doc):
+        q = self._qnum(m["q"])
+        if not q or not 1 <= q <= 4:
+            return None
+        y, yrel = self._yr_from(m)
+        return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
+
+    def _r_vi_quarter_rel(self, m, text, doc):
+        return C(m.start(), m.end(), None, rel=("quarter", self.sh_vi[_key(m["sh"])]), needs_ref=True)
+
+    def _r_en_q(self, m, text, doc):
+        q = int(m["q"])
+        y = int(m["y"]) if m["y"] else (_year2(m["yy"]) if m["yy"] else None)
+        return C(m.start(), m.end(), P(y, q=q))
+
+    def _r_en_q2(self, m, text, doc):
+        return C(m.start(), m.end(), P(int(m["y"]), q=int(m["q"])))
+
+    def _r_en_q3(self, m, text, doc):
+        q = self._qnum(m["q"].lower())
+        y, yrel = self._yr_from(m)
+        return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
+
+    def _r_en_q_rel(self, m, text, doc):
+        return C(m.start(), m.end(), None, rel=("quarter", self.sh_en[_key(m["sh"])]), needs_ref=True)
+
+    def _period(self, m, m1, m2):
+        y, yrel = self._yr_from(m)
+        a, b = P(y, m1, yrel=yrel), P(y, m2, yrel=yrel)
+        return C(m.start(), m.end(), a, b, needs_ref=yrel is not None)
+
+    def _r_vi_nmonths(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n or not 1 <= n <= 12:
+            return None
+        if _key(m["pos"]) == "đầu":
+            return self._period(m, 1, n)
+        return self._period(m, 13 - n, 12)
+
+    def _r_vi_half(self, m, text, doc):
+        h = self.halves[_key(m["half"])]
+        return self._period(m, 1, 6) if h == 1 else self._period(m, 7, 12)
+
+    def _r_vi_part_year(self, m, text, doc):
+        y, yrel = self._yr_from(m)
+        c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
+        c.extra["part"] = self.parts[_key(m["part"])]
+        if y is None and yrel is None:
+            c.rel = ("year", 0)
+            c.needs_ref = True
+        return c
+
+    def _r_en_nmonths(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n or not 1 <= n <= 12:
+            return None
+        c = self._period(m, 1, n) if m["pos"].lower() == "first" else self._period(m, 13 - n, 12)
+        if c.a.y is None and c.a.yrel is None:
+            c.a.yrel = c.b.yrel = 0
+            c.needs_ref = True
+        return c
+
+    def _r_en_half(self, m, text, doc):
+        c = self._period(m, 1, 6) if m["half"].lower() == "first" else self._period(m, 7, 12)
+        if c.a.y is None and c.a.yrel is None:
+            c.a.yrel = c.b.yrel = 0
+            c.needs_ref = True
+        return c
+
+    def _r_en_h(self, m, text, doc):
+        y = int(m["y"])
+        return C(m.start(), m.end(), P(y, 1), P(y, 6)) if m["h"] == "1" else C(m.start(), m.end(), P(y, 7), P(y, 12))
+
+    def _r_en_part(self, m, text, doc):
+        part = self.parts[_key(regex.sub(r"(?i)^the\s+", "", m["part"]))]
+        s = m.start()
+        if m["part"].lower().startswith("the "):
+            s += 4
+        if m["y"] and not m["mon"]:
+            c = C(s, m.end(), P(int(m["y"])))
+        elif m["mon"]:
+            c = C(s, m.end(), P(int(m["y"]) if m["y"] else None, self._mon(m["mon"])))
+        else:
+            u = m["u"].lower()
+            sh = self._yshift(m["yrel"]) if m["yrel"] else 0
+            c = C(s, m.end(), None, rel=(u, sh), needs_ref=True)
+        c.extra["part"] = part
+        return c
+
+    def _r_decade(self, m, text, doc):
+        dec = m["dec"]
+        if len(dec) == 2:
+            v = int(dec)
+            y = 1900 + v if v >= 30 else 2000 + v
+        else:
+            y = int(dec)
+        if y % 10:
+            return None
+        return C(m.start(), m.end(), P(y), P(y + 9))
+
+    def _r_century(self, m, text, doc):
+        c = m["c"]
+        roman = {"XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21}
+        n = roman.get(c.upper()) if not c.isdigit() else int(c)
+        return C(m.start(), m.end(), P((n - 1) * 100), P((n - 1) * 100 + 99))
+
+    def _r_en_md_range(self, m, text, doc):
+        mo = self._mon(m["mon"])
+        mo2 = self._mon(m["mon2"]) if m["mon2"] else mo
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        y = int(m["y"]) if m["y"] else None
+        if m["from"] and m["from"].lower() == "between" and not regex.search(r"(?i)and", text[m.end("d1"):m.start("d2")]):
+            return None
+        if mo2 == mo and d2 <= d1:
+            return None
+        if not _valid(y, mo, d1) or not _valid(y, mo2, d2):
+            return None
+        return C(m.start(), m.end(), P(y, mo, d1), P(y, mo2, d2))
+
+    def _r_en_dm_range(self, m, text, doc):
+        mo = self._mon(m["mon"])
+        mo1 = self._mon(m["mon1"]) if m["mon1"] else mo
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        y = int(m["y"]) if m["y"] else None
+        if mo1 == mo and d2 <= d1:
+            return None
+        if not _valid(y, mo1, d1) or not _valid(y, mo, d2):
+            return None
+        s = m.start()
+        return C(s, m.end(), P(y, mo1, d1), P(y, mo, d2))
+
+    def _r_en_mdy(self, m, text, doc):
+        mo = self._mon(m["mon"])
+        d = int(m["d"])
+        y = int(m["y"]) if m["y"] else None
+        if not _valid(y, mo, d):
+            return None
+        c = C(m.start(), m.end(), P(y, mo, d))
+        if m["y2"]:
+            y2 = int(m["y2"])
+            if y and y2 > y:
+                c.b = P(y2)
+            else:
+                c.end = m.end("y")
+        return c
+
+    def _r_en_dmy(self, m, text, doc):
+        mo = self._mon(m["mon"])
+        d = int(m["d"])
+        y = int(m["y"]) if m["y"] else None
+        if not _valid(y, mo, d):
+            return None
+        return C(m.start(), m.end(), P(y, mo, d))
+
+    _r_en_the_dm = _r_en_dmy
+
+    def _r_en_my(self, m, text, doc):
+        return C(m.start(), m.end(), P(int(m["y"]), self._mon(m["mon"])))
+
+    def _r_en_month(self, m, text, doc):
+        w = m["mon"]
+        k = w.rstrip(".").lower()
+        if len(k) <= 4 and k not in ("june", "july") and not w.endswith("."):
+            return None  # a bare abbreviation ("Mar", "Jan") is too ambiguous alone
+        if k == "may":
+            # "May" as a month alone needs a preposition before it
+            ws = self._prev_words(text, m.start(), 1)
+            if not ws or ws[-1] not in ("in", "since", "until", "by", "of", "early", "late", "mid", "during", "from", "through", "till", "before", "after", "last", "next", "this"):
+                return None
+        return C(m.start(), m.end(), P(None, self._mon(w)))
+
+    def _r_vi_relday(self, m, text, doc):
+        return C(m.start(), m.end(), None, rel=("day", self.rd_vi[_key(m["rd"])]), needs_ref=True)
+
+    def _r_en_relday(self, m, text, doc):
+        k = _key(m["rd"])
+        s = m.start()
+        if k.startswith("the "):
+            s += 4
+        return C(s, m.end(), None, rel=("day", self.rd_en[k]), needs_ref=True)
+
+    def _r_vi_relunit(self, m, text, doc):
+        u = self.unit_vi[_key(m["u"])]
+        sh = self.sh_vi[_key(m["sh"])]
+        ws = self._prev_words(text, m.start(), 1)
+        if ws and (ws[-1].isdigit() or ws[-1] in self.num_vi or ws[-1] in self.vague_before):
+            return None
+        k = _key(m["sh"])
+        if k == "ngoái" and u != "year":
+            return None
+        if u == "year" and k == "sau" or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
+            return None
+        return C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+
+    def _r_en_relunit(self, m, text, doc):
+        sh = self.sh_en[_key(m["sh"])]
+        u = self.unit_en[_key(m["u"])]
+        if _key(m["sh"]) == "past":
+            return None  # "the past year": the last twelve months, vague
+        after = text[m.end():m.end() + 3]
+        if after.startswith("s") or after.startswith("'s"):
+            return None
+        return C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+
+    def _r_en_ago(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n:
+            return None
+        return C(m.start(), m.end(), None, rel=("ago", m["u"].lower(), n), needs_ref=True)
+
+    def _r_vi_ago(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n:
+            return None
+        u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
+        return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
+
+    def _r_vi_cungky(self, m, text, doc):
+        y, yrel = self._yr_from(m)
+        c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
+        c.extra["cungky"] = True
+        return c
+
+    def _r_vi_wd(self, m, text, doc):
+        wdk = _key(m["wd"])
+        wd = self.wd_vi[wdk]
+        raw = m["wd"]
+        sh = m["sh"]
+        # "thứ Hai", "Chủ nhật" (capitalized name) stand alone; "thứ hai" (also "second") and
+        # "thứ 2" only next to a date or with a relative word.
+        nameword = raw.split()[-1]
+        strong = bool(sh) or (nameword[0].isupper() and not nameword.isdigit()) or wdk == "chủ nhật"
+        shift = None
+        if sh:
+            k = _key(sh)
+            shift = 0 if k in ("này", "tuần này") else (-1 if k in ("trước", "qua", "vừa qua", "tuần trước", "tuần qua") else 1)
+        if raw.split()[0][0] == "T" and not nameword[0].isupper() and not sh:
+            strong = False  # sentence-initial "Thứ hai," = "Secondly,"
+        return C(m.start(), m.end(), None, kind="wd", strong=strong,
+                 rel=("wd", wd, shift, bool(sh and "tuần" in _key(sh))), needs_ref=True)
+
+    def _r_en_wd(self, m, text, doc):
+        k = m["wd"].rstrip(".").lower()
+        wd = self.wd_en[k]
+        sh = m["sh"] or m["sh2"]
+        shift = None
+        if sh:
+            shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[sh.lower()]
+        return C(m.start(), m.end(), None, kind="wd", strong=True,
+                 rel=("wd", wd, shift, bool(m["sh2"])), needs_ref=True)
+
+    def _r_vi_time(self, m, text, doc):
+        H = int(m["H"])
+        M = int(m["M"]) if m["M"] else None
+        if m["ruoi"]:
+            M = 30
+        if m["kem"]:
+            H, M = H - 1, 60 - int(m["kem"])
+        pod = m["pod"]
+        if pod:
+            ap = self.dayparts[_key(pod)]
+            if ap == "pm" and H < 12:
+                H += 12
+            elif ap == "noon" and H < 11:
+                H += 12
+        if H > 23:
+            return None
+        strong = bool(m["hm"] or (M is not None and not m["gio"]) or m["luc"] or pod or (m["gio"] and M is not None))
+        if m["gio"] and not (m["luc"] or pod):
+            strong = False
+        if ":" in m.group() and not m["hm"] and not m["gio"]:
+            # a bare "10:45": a time only with an hour below 24 and not a ratio or score
+            strong = True
+        s = m.start() if not m["luc"] else m.start("H")
+        return C(s, m.end(), P(H=H, M=M), kind="time", strong=strong)
+
+    def _r_en_time(self, m, text, doc):
+        H = int(m["H"])
+        if H > 12:
+            return None
+        M = int(m["M"]) if m["M"] else None
+        ap = m["ap"].lower().replace(".", "")
+        if ap == "pm" and H < 12:
+            H += 12
+        if ap == "am" and H == 12:
+            H = 0
+        return C(m.start(), m.end(), P(H=H, M=M), kind="time", strong=True)
+
+    def _r_en_time_noon(self, m, text, doc):
+        H = 0 if m["nn"].lower() == "midnight" else 12
+        return C(m.start(), m.end(), P(H=H, M=0), kind="time", strong=False)
+
+    def _r_pod_vi(self, m, text, doc):
+        return C(m.start(), m.end(), None, kind="pod", strong=False)
+
+    _r_pod_en = _r_pod_vi
+
+    # ---- combination ----
+    def combine(self, text: str, cs: list[C]) -> list[C]:
+        cs.sort(key=lambda c: c.start)
+        out: list[C] = []
+        for c in cs:
+            if out:
+                p = out[-1]
+                glue = text[p.end:c.start]
+                merged = self._merge(text, p, c, glue)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            out.append(c)
+        return out
+
+    def _is_day(self, c: C) -> bool:
+        if c.kind == "wd":
+            return True
+        if c.kind != "date" or c.b is not None:
+            return False
+        if c.rel is not None:
+            return c.rel[0] == "day"
+        return c.a is not None and c.a.d is not None and c.a.H is None and "part" not in c.extra
+
+    def _merge(self, text, p: C, c: C, glue: str) -> C | None:
+        if len(glue) > 20:
+            return None
+        # weekday + date: "thứ Hai (11/11)", "Monday, November 11"
+        if p.kind == "wd" and c.kind == "date" and self._is_day(c) and c.rel is None:
+            mm = self.g_wd_date.match(glue)
+            if mm:
+                end = c.end
+                if mm["br"] and text[end:end + 1] == ")":
+                    end += 1
+                return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=c.extra)
+        # time + date: "15h30 ngày 12/11", "3 p.m. on November 13"
+        if p.kind == "time" and self._is_day(c) and self.g_time_date.match(glue):
+            n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
+                  extra=dict(c.extra))
+            n.extra["time"] = p.a
+            return n
+        # date + time: "tomorrow 8:00am", "Monday at 3 p.m."
+        if c.kind == "time" and self._is_day(p) and (c.strong or p.kind != "wd") and self.g_date_time.match(glue) \
+                and "time" not in p.extra:
+            n = C(p.start, c.end, p.a, None, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
+                  kind="date" if p.kind != "wd" else "wd", strong=True, extra=dict(p.extra))
+            n.extra["time"] = c.a
+            return n
+        # part of day + date: "chiều 12/11", "sáng ngày 12/11"
+        if p.kind == "pod" and self._is_day(c) and self.g_pod_date.match(glue):
+            return C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
+                     kind=c.kind, strong=True, extra=c.extra)
+        # date + part of day: "November 13 afternoon"
+        if c.kind == "pod" and self._is_day(p) and self.g_date_pod.match(glue) and p.kind != "time":
+            return C(p.start, c.end, p.a, p.b, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
+                     kind=p.kind, strong=True, extra=p.extra)
+        # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3"
+        if p.kind == "date" and c.kind == "date" and p.b is None and c.b is None and p.rel is None \
+                and c.rel is None and p.a is not None and c.a is not None and "part" not in p.extra \
+                and "part" not in c.extra and not c.extra.get("cungky") and not p.extra.get("cungky"):
+            mm = self.g_range.match(glue)
+            if mm and p.a.grain() == c.a.grain() and p.a.grain() in ("day", "month", "quarter"):
+                conn = glue.strip().lower()
+                before = text[max(0, p.start - 12):p.start]
+                pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+$", before)
+                if conn.startswith(("and", "và")) and not (pre and pre.group(1).lower() in ("between", "giữa")):
+                    return None
+                s = p.start - len(pre.group(0)) + (1 if pre.group(0)[0] not in "tfbgTFBG" else 0) if pre else p.start
+                if pre:
+                    s = p.start - (len(before) - pre.start(1))
+                a, b = P(**{k: getattr(p.a, k) for k in P.__slots__}), P(**{k: getattr(c.a, k) for k in P.__slots__})
+                return C(s, c.end, a, b, rule="range", pri=p.pri)
+        return None
+
+    # ---- values ----
+    def resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
+                facts_before: list[C]) -> tuple[str | None, str]:
+        if c.rel is not None:
+            if ref is None:
+                return None, self._rel_unit(c)
+            return self._resolve_rel(c, ref)
+        if c.kind == "time":
+            return self._resolve_time(text, c, ref, facts_before)
+        a, b = c.a, c.b
+        if (a is not None and a.yrel is not None) or (b is not None and b.yrel is not None):
+            if ref is None:
+                return None, (a.grain() if a else "year")
+            for p in (a, b):
+                if p is not None and p.yrel is not None and p.y is None:
+                    p.y = ref.year + p.yrel
+        if c.extra.get("cungky"):
+            return self._resolve_cungky(text, c, facts_before)
+        if b is not None:
+            if a.y is None and b.y is not None:
+                a.y = b.y
+                if (a.m or 0, a.d or 0) > (b.m or 0, b.d or 0):
+                    a.y = b.y - 1
+            if b.y is None and a.y is not None and b.m is not None:
+                b.y = a.y
+        for p in (a, b):
+            if p is not None and p.y is None and p.m is not None:
+                if ref is not None:
+                    p.y = _nearest_year(ref, p.m, p.d)
+                elif ctx_year is not None:
+                    p.y = ctx_year
+            if p is not None and p.y is None and p.q is not None:
+                if ref is not None:
+                    p.y = ref.year
+                elif ctx_year is not None:
+                    p.y = ctx_year
+        if b is not None and a.y is not None and b.y is not None and b.m is not None and a.m is not None \
+                and (b.y, b.m, b.d or 0) < (a.y, a.m, a.d or 0) and c.rule != "range":
+            b.y = a.y + 1
+        if "time" in c.extra and a is not None and a.d is not None:
+            t = c.extra["time"]
+            a.H, a.M = t.H, t.M
+        if "part" in c.extra:
+            return self._part(a, c.extra["part"])
+        if a is None:
+            return None, "day"
+        av = a.iso()
+        unit = a.grain()
+        if b is not None:
+            bv = b.iso()
+            if av is None or bv is None:
+                return None, unit
+            if a.q is not None and b.q is not None and a.m is None:
+                return f"{av}/{bv}", "quarter"
+            return f"{av}/{bv}", unit
+        return av, unit
+
+    def _rel_unit(self, c: C) -> str:
+        r = c.rel
+        if r[0] in ("day", "wd"):
+            return "minute" if "time" in c.extra else "day"
+        if r[0] == "ago":
+            return "day" if r[1] in ("day", "week") else r[1]
+        return r[0]
+
+    def _part(self, a: P, part: str):
+        y = a.y
+        if y is None:
+            return None, "month" if a.m is None else "day"
+        if a.m is None:
+            rng = {"early": (1, 3), "mid": (4, 8), "late": (9, 12)}[part]
+            return f"{y:04d}-{rng[0]:02d}/{y:04d}-{rng[1]:02d}", "month"
+        last = _last_day(y, a.m)
+        rng = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
+        return f"{y:04d}-{a.m:02d}-{rng[0]:02d}/{y:04d}-{a.m:02d}-{rng[1]:02d}", "day"
+
+    def _resolve_rel(self, c: C, ref: dt.datetime):
+        r = c.rel
+        kind = r[0]
+        day = ref.date()
+        if kind == "day":
+            d = day + dt.timedelta(days=r[1])
+            p = P(d.year, d.month, d.day)
+            if "time" in c.extra:
+                p.H, p.M = c.extra["time"].H, c.extra["time"].M
+            return p.iso(), p.grain()
+        if kind == "wd":
+            wd, shift, weekword = r[1], r[2], r[3]
+            monday = day - dt.timedelta(days=day.weekday())
+            if shift is None:
+                # nearest such weekday to the reference date (news: this week's, past or next)
+                delta = (wd - day.weekday() + 7) % 7
+                d = day + dt.timedelta(days=delta if delta <= 3 else delta - 7)
+            elif weekword or shift == 0:
+                d = monday + dt.timedelta(days=7 * shift + wd)
+            elif shift == 1:
+                delta = (wd - day.weekday() + 7) % 7 or 7
+                d = day + dt.timedelta(days=delta)
+            else:
+                delta = (day.weekday() - wd + 7) % 7 or 7
+                d = day - dt.timedelta(days=delta)
+            p = P(d.year, d.month, d.day)
+            if "time" in c.extra:
+                p.H, p.M = c.extra["time"].H, c.extra["time"].M
+            return p.iso(), p.grain()
+        if kind == "ago":
+            u, n = r[1], r[2]
+            if u == "day":
+                d = day - dt.timedelta(days=n)
+            elif u == "week":
+                d = day - dt.timedelta(weeks=n)
+            elif u == "month":
+                mi = ref.year * 12 + ref.month - 1 - n
+                return f"{mi // 12:04d}-{mi % 12 + 1:02d}", "month"
+            else:
+                return f"{ref.year - n:04d}", "year"
+            return d.isoformat(), "day"
+        sh = r[1]
+        part = c.extra.get("part")
+        if kind == "year":
+            p = P(ref.year + sh)
+            if part:
+                return self._part(p, part)
+            return p.iso(), "year"
+        if kind == "month":
+            mi = ref.year * 12 + ref.month - 1 + sh
+            p = P(mi // 12, mi % 12 + 1)
+            if part:
+                return self._part(p, part)
+            return p.iso(), "month"
+        if kind == "quarter":
+            qi = ref.year * 4 + (ref.month - 1) // 3 + sh
+            return f"{qi // 4:04d}-Q{qi % 4 + 1}", "quarter"
+        if kind == "week":
+            d = day + dt.timedelta(weeks=sh)
+            if part:
+                mon = d - dt.timedelta(days=d.weekday())
+                a, b = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
+                return f"{(mon + dt.timedelta(days=a)).isoformat()}/{(mon + dt.timedelta(days=b)).isoformat()}", "day"
+            iy, iw, _ = d.isocalendar()
+            return f"{iy:04d}-W{iw:02d}", "week"
+        return None, "day"
+
+    def _resolve_time(self, text, c: C, ref, facts_before):
+        t = c.a
+        # the day: the nearest day-grain date earlier on the same line, else the reference date
+        line_start = text.rfind("\n", 0, c.start) + 1
+        for f, val in reversed(facts_before):
+            if f.end <= line_start:
+                break
+            if isinstance(val, str) and len(val) == 10 and val[4] == "-" and "/" not in val:
+                return f"{val}T{t.H:02d}:{(t.M or 0):02d}", "minute" if t.M is not None else "hour"
+        if ref is None:
+            return None, "minute" if t.M is not None else "hour"
+        return f"{ref.date().isoformat()}T{t.H:02d}:{(t.M or 0):02d}", "minute" if t.M is not None else "hour"
+
+    def _resolve_cungky(self, text, c: C, facts_before):
+        """"cùng kỳ 2023": the same period as the one compared with in its sentence."""
+        y = c.a.y
+        sent_start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start), 0)
+        for f, val in reversed(facts_before):
+            if f.end <= sent_start:
+                break
+            if isinstance(val, str) and "/" in val and val[:4].isdigit():
+                a, b = val.split("/")
+                if len(a) >= 7 and a[:4] == b[:4] and y is not None:
+                    return f"{y:04d}{a[4:]}/{y:04d}{b[4:]}", "month" if len(a) == 7 else "day"
+            if isinstance(val, str) and "-Q" in val and y is not None:
+                return f"{y:04d}{val[4:]}", "quarter"
+            if isinstance(val, str) and len(val) == 7 and val[4] == "-" and y is not None:
+                return f"{y:04d}{val[4:]}", "month"
+        if y is None:
+            return None, "year"
+        return f"{y:04d}", "year"
+
+    # ---- the run ----
+    def __call__(self, doc) -> list[Fact]:
+        text = doc.text
+        if not text:
+            return []
+        cands = self.candidates(text, doc)
+        # overlaps: longest first, then the earlier pattern
+        cands.sort(key=lambda c: (-(c.end - c.start), c.pri, c.start))
+        kept: list[C] = []
+        occupied = bytearray(len(text) + 1)
+        for c in cands:
+            if any(occupied[c.start:c.end]):
+                continue
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+            kept.append(c)
+        kept = self.combine(text, kept)
+        kept = [c for c in kept if c.strong and c.kind in ("date", "time", "wd")]
+        kept.sort(key=lambda c: c.start)
+        ref = doc.reference_date
+        facts: list[Fact] = []
+        done: list[tuple[C, str | None]] = []
+        last_year_by_par: tuple[int, int | None] = (-1, None)
+        for c in kept:
+            par = text.rfind("\n\n", 0, c.start)
+            ctx_year = last_year_by_par[1] if last_year_by_par[0] == par else None
+            if ctx_year is None and ref is None:
+                ctx_year = self._year_in_paragraph(text, c, par)
+            value, unit = self.resolve(text, c, ref, ctx_year, done)
+            done.append((c, value))
+            if isinstance(value, str) and value[:4].isdigit():
+                last_year_by_par = (par, int(value[:4]))
+            facts.append(Fact(type="date", start=c.start, end=c.end, text=text[c.start:c.end],
+                              value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
+        return facts
+
+    _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
+
+    def _year_in_paragraph(self, text, c: C, par: int) -> int | None:
+        """A year mentioned in the same paragraph (before, else after), for a partial date
+        when there is no reference date ("APEC 2024 ... từ ngày 12 đến 16-11")."""
+        s = par + 1 if par >= 0 else 0
+        e = text.find("\n\n", c.end)
+        e = len(text) if e < 0 else e
+        before = list(self._YEAR_RX.finditer(text, s, c.start))
+        if before:
+            return int(before[-1].group())
+        after = self._YEAR_RX.search(text, c.end, e)
+        return int(after.group()) if after else None
 
 
 def build(ruleset):
-    def run(doc):
-        return []
-    return run
+    return DateExtractor(ruleset)
