@@ -14,29 +14,26 @@ import unicodedata
 
 import regex
 
-# A base character followed by combining marks, a lone run of marks, invisible format
-# characters, and exotic spaces: the only places where the working copy differs.
-_SUSPECT = regex.compile(
-    r"\P{M}\p{M}+|\p{M}+|[\u200b-\u200d\u2060\ufeff\u00ad]+|[\u00a0\u2007\u202f\u2009\u200a]"
-)
-_DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Runs of combining marks, invisible format characters and exotic spaces: the only places
+# where the working copy may differ from the original (a mark run is widened to its base).
+_SUSPECT = regex.compile(r"[\p{M}\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f\u2009\u200a]+")
+_DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a")
 
 
-def _fix_cluster(s: str) -> str:
-    first = s[0]
-    if first in _DROP:
-        return ""
-    if first in "\u00a0\u2007\u202f\u2009\u200a":
-        return " "
-    # Decompose, drop repeated marks (e.g. "ừ" + U+0300 carries the grave twice), recompose.
-    d = unicodedata.normalize("NFD", s)
+def _fix_chunk(s: str) -> str:
+    """Drop invisible characters, map exotic spaces to " ", then recompose each cluster with
+    its repeated marks removed (seed 000's "ừ" + U+0300 carries the grave twice)."""
+    kept = "".join(" " if ch in _SPACES else ch for ch in s if ch not in _DROP)
     out = []
     seen: set[str] = set()
-    for ch in d:
+    for ch in unicodedata.normalize("NFD", kept):
         if unicodedata.combining(ch):
             if ch in seen:
                 continue
             seen.add(ch)
+        else:
+            seen = set()
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
 
@@ -54,8 +51,10 @@ class NormText:
         npos = 0
         for m in _SUSPECT.finditer(original):
             s, e = m.span()
-            chunk = m.group()
-            fixed = _fix_cluster(chunk)
+            if s > pos and unicodedata.category(original[s])[0] == "M" and original[s - 1] not in "\r\n":
+                s -= 1  # the base character the marks sit on
+            chunk = original[s:e]
+            fixed = _fix_chunk(chunk)
             if fixed == chunk:
                 continue
             parts.append(original[pos:s])
