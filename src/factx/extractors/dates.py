@@ -197,6 +197,7 @@ class DateExtractor:
         self.unit_en = low(lx["units"]["en"])
         self.parts = {**low(lx["parts"]["vi"]), **low(lx["parts"]["en"])}
         self.halves = {**low(lx["halves"]["vi"]), **low(lx["halves"]["en"])}
+        self.holidays = {_key(k): v for k, v in lx.get("holidays", {}).items()}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
@@ -210,19 +211,21 @@ class DateExtractor:
         F = regex.V1 | regex.IGNORECASE
         en_full = [k for k in self.mon_en if len(k) > 3 and k != "sept"]
         en_abbr = [k for k in self.mon_en if len(k) <= 4 and k not in en_full]
-        # English month names are case-sensitive (Title or UPPER): "may" is a modal verb.
-        mon_forms = [w.title() for w in en_full] + [w.upper() for w in en_full]
-        abbr_forms = [w.title() for w in en_abbr] + [w.upper() for w in en_abbr]
-        MON = "(?-i:" + _alt(mon_forms) + "|" + _alt(abbr_forms) + r"\.?)"
+        # English month names: Title or UPPER; lower case only for the full names that are
+        # not also common words ("may", "march" need a number after them).
+        lower_full = [w for w in en_full if w not in ("may", "march")]
+        MON = ("(?:(?-i:" + _alt([w.title() for w in en_full] + [w.upper() for w in en_full]) + "|"
+               + _alt([w.title() for w in en_abbr] + [w.upper() for w in en_abbr]) + r"\.?|"
+               + _alt(lower_full) + r"|(?:march|may|" + _alt(en_abbr)[3:-1] + r")\.?(?=\s*\d)))")
         self.MON = MON
         VMW = _alt(self.mon_vi)                 # Vietnamese month words
         VNUM = _alt(self.num_vi)
         ENUM = _alt(self.num_en)
-        WDE = "(?-i:" + _alt([w.title() for w in self.wd_en if len(w) > 4] +
-                             [w.upper() for w in self.wd_en if len(w) > 4] +
-                             [w.title() + "." for w in self.wd_en if len(w) <= 4]) + ")"
+        WDE = ("(?:" + _alt([w for w in self.wd_en if len(w) > 4]) + "|(?-i:"
+               + _alt([w.title() for w in self.wd_en if len(w) <= 4]) + r"\.))")
         WDV = _alt(self.wd_vi)
         RDV = _alt(self.rd_vi)
+        HOL = _alt(self.holidays)
         RDE = _alt(self.rd_en)
         SHV = _alt(self.sh_vi)
         SHE = _alt(self.sh_en)
@@ -243,7 +246,7 @@ class DateExtractor:
         pats = [
             # ISO dates and date-times: 2024-11-11, 2024-11-11T15:30, 2024/11/11, 2014-10
             ("iso", rf"(?<![\d/.\-])(?P<y>{Y4})(?P<s>[-/])(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\d/])"),
-            ("iso_month", rf"(?<![\d/.\-])(?P<y>{Y4})-(?P<m>0[1-9]|1[0-2])(?![\d/\-])"),
+            ("iso_month", rf"(?<![\d/.\-])(?P<y>{Y4})(?P<s>[-/])(?P<m>0[1-9]|1[0-2])(?![\d/\-])"),
             # numeric day-month(-year), Vietnamese day-first: (ngày) 25-3-1971, 25/3, 25.3.1971
             ("num_dmy", rf"(?:(?P<pod>sáng|trưa|chiều|tối|đêm|khuya)\s+(?:ngày\s+)?|(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
             # numeric range with a bare first day: (từ) (ngày) 9 đến (ngày) 12-11(-2024), 12-16/11
@@ -297,7 +300,8 @@ class DateExtractor:
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
-            ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous)\s+)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week)?"),
+            ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
+            ("holiday", rf"{B}(?P<hol>{HOL}){E}(?:\s+(?P<y>{Y4})(?!\d))?"),
             # clock times
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E})?"),
             ("en_time", rf"{B}(?P<H>1[0-2]|0?\d)(?::(?P<M>[0-5]\d))?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
@@ -314,6 +318,7 @@ class DateExtractor:
         self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|lúc|vào\s+lúc|vào)\s+)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
+        self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
         self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
         self.prev_word = regex.compile(r"(?:^|[^\p{L}\p{N}])(\p{L}+(?:\s+\p{L}+)?)\s*$", F)
         self.word_before = regex.compile(r"(\S+)\s*$")
@@ -851,12 +856,26 @@ class DateExtractor:
     def _r_en_wd(self, m, text, doc):
         k = m["wd"].rstrip(".").lower()
         wd = self.wd_en[k]
+        ws = self._prev_words(text, m.start(), 2)
+        if ws and (ws[-1] in ("every", "each") or ws[-2:] == ["every", "other"]):
+            return None
+        if m["dom"]:
+            c = C(m.start(), m.end(), None, kind="date", strong=True, rel=("wdom", wd, int(m["dom"])), needs_ref=True)
+            return c
         sh = m["sh"] or m["sh2"]
         shift = None
         if sh:
             shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[sh.lower()]
         return C(m.start(), m.end(), None, kind="wd", strong=True,
                  rel=("wd", wd, shift, bool(m["sh2"])), needs_ref=True)
+
+    def _r_holiday(self, m, text, doc):
+        mo, d = (int(x) for x in self.holidays[_key(m["hol"])].split("-"))
+        y = int(m["y"]) if m["y"] else None
+        c = C(m.start(), m.end(), P(y, mo, d))
+        if y is None:
+            c.extra["ref_year"] = True
+        return c
 
     def _r_vi_time(self, m, text, doc):
         H = int(m["H"])
@@ -960,27 +979,44 @@ class DateExtractor:
         if c.kind == "pod" and self._is_day(p) and self.g_date_pod.match(glue) and p.kind != "time":
             return C(p.start, c.end, p.a, p.b, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
                      kind=p.kind, strong=True, extra=p.extra)
-        # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3"
-        if p.kind == "date" and c.kind == "date" and p.b is None and c.b is None and p.rel is None \
-                and c.rel is None and p.a is not None and c.a is not None and "part" not in p.extra \
-                and "part" not in c.extra and not c.extra.get("cungky") and not p.extra.get("cungky"):
-            mm = self.g_range.match(glue)
-            if mm and p.a.grain() == c.a.grain() and p.a.grain() in ("day", "month", "quarter"):
-                conn = glue.strip().lower()
-                before = text[max(0, p.start - 12):p.start]
-                pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+$", before)
-                if conn.startswith(("and", "và")) and not (pre and pre.group(1).lower() in ("between", "giữa")):
-                    return None
-                s = p.start - len(pre.group(0)) + (1 if pre.group(0)[0] not in "tfbgTFBG" else 0) if pre else p.start
-                if pre:
-                    s = p.start - (len(before) - pre.start(1))
+        # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3",
+        # "between 2007 and the end of 2008", "from March to date"
+        if p.kind == "date" and c.kind == "date" and not c.extra.get("cungky") and not p.extra.get("cungky") \
+                and "pair" not in p.extra:
+            mm = self.g_range.match(glue) or self.g_range_the.match(glue)
+            if not mm:
+                return None
+            conn = glue.strip().lower()
+            before = text[max(0, p.start - 12):p.start]
+            pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+(?:the\s+)?$", before)
+            if conn.startswith(("and", "và")) and not (pre and pre.group(1).lower() in ("between", "giữa")):
+                return None
+            if not conn[:1] in "-–—~" and not pre and not (p.b is None and c.b is None):
+                return None
+            s = p.start - (len(before) - pre.start(1)) if pre else p.start
+            simple = (p.b is None and c.b is None and p.rel is None and c.rel is None and p.a is not None
+                      and c.a is not None and "part" not in p.extra and "part" not in c.extra
+                      and "time" not in p.extra and "time" not in c.extra)
+            if simple and p.a.grain() == c.a.grain() and p.a.grain() in ("day", "month", "quarter"):
                 a, b = P(**{k: getattr(p.a, k) for k in P.__slots__}), P(**{k: getattr(c.a, k) for k in P.__slots__})
                 return C(s, c.end, a, b, rule="range", pri=p.pri)
+            if conn[:1] in "-–—~" and not pre and (p.b is not None or c.b is not None):
+                return None
+            n = C(s, c.end, p.a, None, rule="range", pri=p.pri)
+            n.extra["pair"] = (p, c)
+            return n
         return None
 
     # ---- values ----
     def resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
                 facts_before: list[C]) -> tuple[str | None, str]:
+        if "pair" in c.extra:
+            p, q = c.extra["pair"]
+            va, ua = self.resolve(text, p, ref, ctx_year, facts_before)
+            vb, ub = self.resolve(text, q, ref, ctx_year, facts_before)
+            if va is None or vb is None:
+                return None, ua
+            return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
         if c.rel is not None:
             if ref is None:
                 return None, self._rel_unit(c)
@@ -1005,7 +1041,9 @@ class DateExtractor:
                 b.y = a.y
         for p in (a, b):
             if p is not None and p.y is None and p.m is not None:
-                if ref is not None:
+                if ref is not None and c.extra.get("ref_year"):
+                    p.y = ref.year
+                elif ref is not None:
                     p.y = _nearest_year(ref, p.m, p.d)
                 elif ctx_year is not None:
                     p.y = ctx_year
@@ -1083,6 +1121,21 @@ class DateExtractor:
             if "time" in c.extra:
                 p.H, p.M = c.extra["time"].H, c.extra["time"].M
             return p.iso(), p.grain()
+        if kind == "wdom":
+            wd, dom = r[1], r[2]
+            best = None
+            for k in (0, -1, 1, -2, 2):
+                mi = ref.year * 12 + ref.month - 1 + k
+                y, mo = mi // 12, mi % 12 + 1
+                if _valid(y, mo, dom) and dt.date(y, mo, dom).weekday() == wd:
+                    best = dt.date(y, mo, dom)
+                    break
+            if best is None:
+                mo = ref.month
+                if not _valid(ref.year, mo, dom):
+                    return None, "day"
+                best = dt.date(ref.year, mo, dom)
+            return best.isoformat(), "day"
         if kind == "ago":
             u, n = r[1], r[2]
             if u == "day":
