@@ -1,11 +1,83 @@
-"""Placeholder: replaced by the real money extractor."""
+"""Money: an amount with a currency, normalized to a Decimal in units of the currency.
+
+Vocabulary: rules/money/currencies.toml (ISO codes, symbols, names, sub-units); the number
+grammar, qualifiers and range words are shared with percent (rules/numbers/, factx.numbers).
+"""
 
 from __future__ import annotations
 
-TYPES = ()
+from decimal import Decimal
+
+from ..model import Fact
+from ..numbers import AmountGrammar, UnitInfo, norm_alias
+
+TYPES = ("money",)
+
+
+def _is_letters(s: str) -> bool:
+    return s.replace(".", "").replace(" ", "").isalpha()
+
+
+def currency_tables(ruleset):
+    """alias maps from the merged currency files (built-in first, user files extend)."""
+    prefix_cs: dict[str, UnitInfo] = {}
+    prefix_ci: dict[str, UnitInfo] = {}
+    suffix_cs: dict[str, UnitInfo] = {}
+    suffix_ci: dict[str, UnitInfo] = {}
+    names_ci: dict[str, UnitInfo] = {}
+    not_before: dict[str, set[str]] = {}
+    for doc in ruleset.toml("money/currencies.toml"):
+        for c in doc.get("currency", []):
+            iso = c["iso"]
+            sym = UnitInfo(unit=iso, kind="symbol")
+            code = UnitInfo(unit=iso, kind="code")
+            name = UnitInfo(unit=iso, kind="name")
+            for s in c.get("symbols", []):
+                s = norm_alias(s)
+                prefix_cs[s] = sym
+                suffix_cs[s] = sym
+            for s in c.get("codes", []):
+                s = norm_alias(s)
+                prefix_cs[s] = code
+                suffix_cs[s] = code
+                if c.get("any_case_codes"):
+                    prefix_ci[s] = code
+                    suffix_ci[s] = code
+            for s in c.get("names", []):
+                s = norm_alias(s)
+                suffix_ci[s] = name
+                names_ci[s] = name
+            for s in c.get("prefix_names", []):
+                prefix_ci[norm_alias(s)] = name
+            nb = {w.casefold() for w in c.get("not_before", [])}
+            if nb:
+                for s in c.get("names", []):
+                    not_before.setdefault(norm_alias(s).casefold(), set()).update(nb)
+        for sub in doc.get("subunit", []):
+            info = UnitInfo(unit=sub.get("alone", "USD"), factor=Decimal(str(sub.get("factor", 0.01))),
+                            sub_of=tuple(sub.get("of", ["*"])), kind="name", alone=sub.get("alone", ""))
+            for s in sub.get("names", []):
+                s = norm_alias(s)
+                if _is_letters(s) and len(s) > 1:
+                    suffix_ci[s] = info
+                    names_ci[s] = info
+                else:
+                    suffix_cs[s] = info
+    return prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, not_before
 
 
 def build(ruleset):
+    prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, not_before = currency_tables(ruleset)
+    grammar = AmountGrammar(ruleset, "money", prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci,
+                            not_before=not_before, compounds=True)
+
     def run(doc):
-        return []
+        text = doc.text
+        amounts = grammar.amounts(text, doc.lang_at)
+        out = []
+        for r in grammar.combine(text, amounts):
+            out.append(Fact(type="money", start=r.start, end=r.end, text=text[r.start:r.end],
+                            value=r.value, unit=r.unit.unit, qualifier=r.qualifier, rule=r.rule))
+        return out
+
     return run

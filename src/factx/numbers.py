@@ -1,0 +1,758 @@
+"""Numbers in Vietnamese and English news text: the grammar shared by money and percent.
+
+Vocabulary is data (rules/numbers/*.toml); this module holds the mechanics:
+
+- digit numbers with locale separators (`1.234.567,89` vi, `1,234,567.89` en; a lone
+  `1,300` / `1.300` is resolved by the paragraph language, the digit groups and whether a
+  scale word follows), exact `Decimal` arithmetic;
+- scale words (`1,3 tỷ`, `nghìn tỷ`, `1 tỷ 200 triệu`, `12.5 mln`, `€20m`);
+- spelled-out numbers ("một trăm hai mươi lăm", "hai mươi mốt", "twenty-five",
+  "one hundred and five", "half a billion");
+- `AmountGrammar`: amounts with units (currencies, percent signs) before or after the
+  number, qualifiers ("gần", "more than"), and how neighbouring amounts combine into
+  ranges, changes, lists and compounds ("3 dollars 50 cents").
+
+Public API: `parse_number(text, lang)`, `digits_value(s, lang, scaled)`, `NumberGrammar`,
+`AmountGrammar`, `Amount`, `number_grammar(ruleset)`.
+
+Every pattern is compiled once; quantifiers over digits and separators are possessive or
+atomic and every number start is anchored by a look-behind, so any input runs in linear time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from .rules import RuleSet, default_ruleset
+
+# --- pattern building -------------------------------------------------------------------
+
+_ALNUM = r"[\p{L}\p{N}]"
+# After an alias: a word-like alias must not run on into a letter or digit.
+END_B = r"(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}]))"
+# Before an alias: a word-like alias must not start inside a word.
+START_B = r"(?:(?=[\p{L}\p{N}])(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
+SP = r"[ \t]"
+
+
+def _esc_char(ch: str) -> str:
+    if ch == " ":
+        return SP + "++"
+    return regex.escape(ch)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for literal words, as a trie (greedy: longer words first).
+    A space inside a word matches one or more spaces or tabs."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    if not trie:
+        return r"(?!)"
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [_esc_char(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return emit(trie)
+
+
+def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = ()) -> str:
+    """Case-sensitive and case-insensitive aliases, each bounded like a word where it is one."""
+    parts = []
+    ci = sorted({w.casefold() for w in ci_words if w})
+    cs = sorted({w for w in cs_words if w})
+    if ci:
+        parts.append("(?i:" + trie_pattern(ci) + ")")
+    if cs:
+        parts.append("(?-i:" + trie_pattern(cs) + ")")
+    if not parts:
+        return r"(?!)"
+    return START_B + "(?:" + "|".join(parts) + ")" + END_B
+
+
+def norm_alias(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _dec(v) -> Decimal:
+    if isinstance(v, float):
+        return Decimal(repr(v)).normalize() if v != int(v) else Decimal(int(v))
+    return Decimal(str(v))
+
+
+# --- the number grammar -----------------------------------------------------------------
+
+# Digits: 3-digit groups ("1.234.567,89") or a plain run with one decimal part ("353.78",
+# "1234,5"). No leading zero ("0912..." is a phone number). A number that runs on into
+# another separator+digit ("1.2.3", "0912.345.678") is not a number at all.
+DIGITS = (r"(?>[1-9][0-9]{0,2}(?:[.,][0-9]{3}(?![0-9]))++(?:[.,][0-9]++)?"
+          r"|(?:0|[1-9][0-9]*+)(?:[.,][0-9]++)?)(?![.,]?[0-9])")
+
+
+class NumberGrammar:
+    """Compiled number vocabulary of a rule set."""
+
+    def __init__(self, ruleset: RuleSet):
+        docs = ruleset.toml("numbers/numbers.toml")
+        digits: dict = {}
+        scales_w: dict[str, Decimal] = {}
+        scales_a: dict[str, Decimal] = {}
+        half_tail: set[str] = set()
+        kinds: dict[str, tuple[str, Decimal]] = {}
+        fillers: set[str] = set()
+        articles: set[str] = set()
+        weak: set[str] = set()
+        vague: set[str] = set()
+        for d in docs:
+            for k, v in d.get("digits", {}).items():
+                if isinstance(v, list):
+                    digits.setdefault(k, []).extend(v)
+            sc = d.get("scales", {})
+            for w, v in sc.get("words", {}).items():
+                scales_w[w.casefold()] = _dec(v)
+            for w, v in sc.get("attached", {}).items():
+                scales_a[w] = _dec(v)
+            half_tail.update(w.casefold() for w in sc.get("half_tail", {}).get("words", []))
+            sp = d.get("spelled", {})
+            for kind in ("unit", "ten", "tens", "hundred", "fraction"):
+                for w, v in sp.get(kind, {}).items():
+                    kinds[w.casefold()] = (kind, _dec(v))
+            fillers.update(w.casefold() for w in sp.get("filler", {}).get("words", []))
+            articles.update(w.casefold() for w in sp.get("article", {}).get("words", []))
+            weak.update(w.casefold() for w in sp.get("weak", {}).get("words", []))
+            vague.update(w.casefold() for w in sp.get("vague_before", {}).get("words", []))
+        self.decimal_comma_langs = set(digits.get("decimal_comma_langs", ["vi"]))
+        self.decimal_words = {w.casefold() for w in digits.get("decimal_words", [])}
+        self.negative_words = {w.casefold() for w in digits.get("negative_words", [])}
+        self.scales_w, self.scales_a, self.half_tail = scales_w, scales_a, half_tail
+        self.kinds, self.fillers, self.articles, self.weak = kinds, fillers, articles, weak
+        self.vague = vague
+
+        scale_w = alias_pattern(ci_words=scales_w)
+        scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![\p{L}\p{N}])"
+        half = alias_pattern(ci_words=half_tail)
+        # scale words after digits: glued or spaced, stacked ("nghìn tỷ"), "rưỡi" after.
+        self.SCALES = (rf"(?:{SP}*+{scale_w}|{scale_a})(?:{SP}++{scale_w})*+(?:{SP}++{half})?")
+        self.SCALE_WORD = scale_w
+        decw = alias_pattern(ci_words=self.decimal_words)
+        digit_units = [w for w, (k, v) in kinds.items() if k == "unit" and v < 10]
+        unit_w = alias_pattern(ci_words=digit_units)
+        starters = [w for w, (k, _v) in kinds.items() if k != "tens"] + sorted(articles)
+        any_w = alias_pattern(ci_words=list(kinds) + list(scales_w) + list(half_tail) + list(articles))
+        start_w = alias_pattern(ci_words=starters)
+        filler = alias_pattern(ci_words=fillers)
+        vague_lb = ""
+        if vague:
+            vague_lb = "(?<!" + "|".join(
+                r"(?<![\p{L}\p{N}])" + regex.escape(w) + SP for w in sorted(vague)) + ")"
+            vague_lb = "(?i:" + vague_lb + ")"
+        sep = rf"(?:{SP}++|{SP}*+-{SP}*+)"
+        # spelled: a starter word then words, possibly with "and"/"linh" inside.
+        self.SPELLED = rf"{vague_lb}{start_w}(?:{sep}(?:{filler}{SP}++)?{any_w})*+"
+        frac = rf"(?:{SP}++{decw}{SP}++(?:[0-9]++(?![0-9.,])|{unit_w}(?:{SP}++{unit_w})*+))?"
+        additive = rf"(?:{SP}++{DIGITS}{SP}*+{scale_w}(?:{SP}++{scale_w})*+)*+"
+        # digits with an optional decimal word part, scales, and additive groups ("1 tỷ 200 triệu")
+        self.NUMD = rf"{DIGITS}{frac}(?:{self.SCALES}{additive})?"
+        self.NUMW = rf"{self.SPELLED}{frac}"
+        neg = alias_pattern(ci_words=self.negative_words)
+        self._full = regex.compile(
+            rf"(?:(?P<neg>-|{neg}){SP}*+)?(?:{self.NUMD}|{self.NUMW})", regex.V1)
+        self._tok = regex.compile(r"[0-9][0-9.,]*+|[\p{L}\p{M}]++\.?|[%$]")
+
+    # -- evaluation ------------------------------------------------------------------
+
+    def digits_value(self, s: str, lang: str, scaled: bool = False) -> Decimal | None:
+        """A digit string read with the separators of `lang`."""
+        return digits_value(s, lang in self.decimal_comma_langs, scaled)
+
+    def evaluate(self, text: str, lang: str) -> tuple[Decimal, dict] | None:
+        """Value of a number expression matched by NUMD / NUMW (no sign), and facts about
+        it: {"scaled": bool, "spelled": bool, "mantissa": Decimal, "scale": Decimal, "weak": bool}."""
+        toks = self._tok.findall(text)
+        if not toks:
+            return None
+        total = Decimal(0)
+        small: Decimal | None = None
+        last_unit: Decimal | None = None
+        last_group = Decimal(0)
+        last_scale: Decimal | None = None
+        prev = None
+        prev_val = Decimal(0)
+        first_scale: Decimal | None = None
+        mantissa: Decimal | None = None
+        spelled = False
+        words = 0
+        weak_only = True
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            if t[0].isdigit():
+                nxt = toks[i + 1] if i + 1 < n else ""
+                is_scaled = nxt.casefold() in self.scales_w or nxt in self.scales_a
+                v = self.digits_value(t, lang, is_scaled)
+                if v is None or (small is not None and prev not in ("filler",)):
+                    return None
+                small, last_unit, prev, weak_only = v, None, "digits", False
+                i += 1
+                continue
+            f = t.casefold()
+            if f.endswith(".") and f not in self.scales_w:
+                f = f[:-1]
+            words += 1
+            if f in self.decimal_words and small is not None:
+                # decimal digits: a digit run or unit words, one digit each
+                i += 1
+                digs = ""
+                if i < n and toks[i][0].isdigit():
+                    digs = toks[i].replace(".", "").replace(",", "")
+                    i += 1
+                else:
+                    while i < n and self.kinds.get(toks[i].casefold(), ("", 99))[0] == "unit" \
+                            and self.kinds[toks[i].casefold()][1] < 10:
+                        digs += str(int(self.kinds[toks[i].casefold()][1]))
+                        i += 1
+                if not digs:
+                    return None
+                small = small + Decimal("0." + digs)
+                prev = "digits"
+                continue
+            if prev == "digits" and t in self.scales_a and f not in self.kinds:
+                kind, val = "scale", self.scales_a[t]
+            elif f in self.scales_w:
+                kind, val = "scale", self.scales_w[f]
+            elif t in self.scales_a and prev == "digits":
+                kind, val = "scale", self.scales_a[t]
+            elif f in self.kinds:
+                kind, val = self.kinds[f]
+            elif f in self.half_tail:
+                kind, val = "half", Decimal(0)
+            elif f in self.fillers:
+                kind, val = "filler", Decimal(0)
+            elif f in self.articles:
+                kind, val = "article", Decimal(1)
+            else:
+                return None
+            if kind != "scale":
+                spelled = True
+            if f not in self.weak and kind not in ("filler",):
+                weak_only = False
+            if kind == "unit":
+                if prev == "unit" and not (prev_val >= 20 and prev_val % 10 == 0 and val < 10):
+                    return None
+                if prev == "digits":
+                    return None
+                small = (small or Decimal(0)) + val
+                last_unit = val
+            elif kind == "ten":
+                if prev in ("unit", "digits", "ten"):
+                    return None
+                small = (small or Decimal(0)) + val
+                last_unit = None
+            elif kind == "tens":
+                if last_unit is None or prev != "unit":
+                    return None
+                small = small - last_unit + last_unit * val
+                last_unit = None
+            elif kind == "hundred":
+                small = (small if small is not None else Decimal(1)) * val
+                last_unit = None
+            elif kind == "fraction":
+                if small is None:
+                    small = val
+                elif prev in ("article", "filler"):
+                    small = small + val
+                else:
+                    small = small * val
+                last_unit = None
+            elif kind == "article":
+                if prev not in (None, "fraction", "filler"):
+                    return None
+                if prev is None:
+                    small = Decimal(1)
+            elif kind == "scale":
+                if prev == "scale":
+                    total -= last_group
+                    last_group *= val
+                    total += last_group
+                    last_scale = last_scale * val if last_scale else val
+                else:
+                    if small is None:
+                        return None
+                    if mantissa is None:
+                        mantissa = small
+                    last_group = small * val
+                    total += last_group
+                    last_scale = val
+                if first_scale is None:
+                    first_scale = val
+                small = None
+                last_unit = None
+            elif kind == "half":
+                if prev == "scale" and last_scale:
+                    total += last_scale / 2
+                elif prev == "hundred" and small is not None:
+                    small += Decimal(50)
+                else:
+                    return None
+            prev, prev_val = kind, val
+            i += 1
+        if small is None and prev not in ("scale", "half"):
+            if total == 0 and prev is None:
+                return None
+        value = total + (small or Decimal(0))
+        if first_scale is None:
+            mantissa = value
+            scale = Decimal(1)
+        else:
+            scale = first_scale
+            if mantissa is None:
+                mantissa = value
+            # stacked scales ("nghìn tỷ"): the whole multiplier
+            scale = value / mantissa if mantissa else first_scale
+        return value, {"scaled": first_scale is not None, "spelled": spelled, "mantissa": mantissa,
+                       "scale": scale, "weak": spelled and weak_only}
+
+    def parse(self, text: str, lang: str = "en") -> Decimal | None:
+        m = self._full.fullmatch(text.strip())
+        if not m:
+            return None
+        body = text.strip()[m.end("neg"):] if m.group("neg") is not None else text.strip()
+        r = self.evaluate(body, lang)
+        if r is None or (r[1]["weak"] and body.casefold() not in self.kinds):
+            return None
+        v = r[0]
+        return -v if m.group("neg") is not None else v
+
+
+def digits_value(s: str, decimal_comma: bool, scaled: bool = False) -> Decimal | None:
+    """Read a digit string. Both marks: the last one is the decimal mark. One kind repeated:
+    grouping. One mark: a decimal mark unless exactly three digits follow (then the locale
+    decides; a trailing zero with no scale word after means grouping: `1,300`, `1.500`)."""
+    try:
+        has_dot, has_comma = "." in s, "," in s
+        if not has_dot and not has_comma:
+            return Decimal(s)
+        if has_dot and has_comma:
+            last = max(s.rfind("."), s.rfind(","))
+            dec = s[last]
+            grp = "," if dec == "." else "."
+            if s.count(dec) > 1:
+                return None
+            return Decimal(s[:last].replace(grp, "") + "." + s[last + 1:])
+        sep = "." if has_dot else ","
+        if s.count(sep) > 1:
+            return Decimal(s.replace(sep, ""))
+        intp, frac = s.split(sep)
+        if len(frac) != 3 or intp == "0":
+            return Decimal(intp + "." + frac)
+        locale_dec = "," if decimal_comma else "."
+        if sep == locale_dec and (scaled or not frac.endswith("0")):
+            return Decimal(intp + "." + frac)
+        return Decimal(intp + frac)
+    except InvalidOperation:
+        return None
+
+
+@lru_cache(maxsize=16)
+def number_grammar(ruleset: RuleSet | None = None) -> NumberGrammar:
+    return NumberGrammar(ruleset or default_ruleset())
+
+
+def parse_number(text: str, lang: str = "en", ruleset: RuleSet | None = None) -> Decimal | None:
+    """The exact value of a number expression, or None: `parse_number("1,3 tỷ", "vi")` ->
+    Decimal("1300000000"); digits, scale words, spelled-out vi/en numbers, a leading sign."""
+    return number_grammar(ruleset).parse(text, lang)
+
+
+# --- amounts with units -----------------------------------------------------------------
+
+@dataclass
+class UnitInfo:
+    unit: str                 # ISO code, "%", "pp"
+    factor: Decimal = Decimal(1)   # sub-units: 0.01
+    sub_of: tuple[str, ...] = ()   # a sub-unit combines with these units ("*": any)
+    kind: str = "name"        # name | code | symbol
+    alone: str = ""           # a sub-unit alone counts in this unit ("10¢" -> USD)
+
+
+@dataclass
+class Amount:
+    """One amount found in text (before ranges/lists are resolved)."""
+    start: int                # span start (qualifier included)
+    core: int                 # where the number or its prefix unit begins
+    end: int
+    value: Decimal
+    mantissa: Decimal
+    scale: Decimal
+    scaled: bool
+    spelled: bool
+    unit: UnitInfo | None
+    prefix_unit: bool = False
+    qual: str = ""
+    qual_start: int = -1
+    range_word: str = ""
+    range_start: int = -1
+    post: str = ""
+    yearlike: bool = False
+    carried: bool = False
+    rule: str = ""
+    merged: list = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    start: int
+    end: int
+    value: object             # Decimal or {"from", "to"}
+    unit: UnitInfo
+    qualifier: str
+    rule: str
+
+
+class AmountGrammar:
+    """Amounts with units, qualifiers, ranges, changes, lists and compounds.
+
+    `prefix`, `suffix`, `suffix_names`, `attached`: alias -> UnitInfo maps (keys as written;
+    `ci` keys are matched in any case). `not_before`: alias (folded) -> words that, right after
+    it, cancel it. `compounds`: combine "3 dollars 50 cents"."""
+
+    def __init__(self, ruleset: RuleSet, name: str, prefix_cs: dict, prefix_ci: dict,
+                 suffix_cs: dict, suffix_ci: dict, names_ci: dict, attached_cs: dict | None = None,
+                 not_before: dict | None = None, compounds: bool = False,
+                 suffix_reject_after: str | None = None):
+        self.name = name
+        self.ng = number_grammar(ruleset)
+        self.compounds = compounds
+        self.prefix_cs, self.prefix_ci = prefix_cs, {k.casefold(): v for k, v in prefix_ci.items()}
+        self.suffix_cs, self.suffix_ci = suffix_cs, {k.casefold(): v for k, v in suffix_ci.items()}
+        self.names_ci = {k.casefold(): v for k, v in names_ci.items()}
+        self.attached_cs = attached_cs or {}
+        self.not_before = {norm_alias(k.casefold()): v for k, v in (not_before or {}).items()}
+        self._load_qualifiers(ruleset)
+        self._load_ranges(ruleset)
+        ng = self.ng
+
+        pre = alias_pattern(prefix_cs, prefix_ci)
+        suf = alias_pattern(suffix_cs, suffix_ci)
+        names = alias_pattern((), names_ci)
+        att = ("(?-i:" + trie_pattern(self.attached_cs) + r")(?![\p{L}\p{N}])") if self.attached_cs else r"(?!)"
+        reject = f"(?!{suffix_reject_after})" if suffix_reject_after else ""
+        qual = alias_pattern(ci_words=self.pre_quals)
+        rs = alias_pattern(ci_words=self.start_words)
+        post = alias_pattern(ci_words=self.post_quals)
+        lb_digit = r"(?<![\p{L}\p{N}_%=&?/#@\\]|[\p{N}][.,]|[\p{L}][-])"
+        pattern = (
+            rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
+            rf"(?:(?P<pu>{pre}){SP}*+(?P<pn>{ng.NUMD})"
+            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?)?"
+            rf"|(?P<wn>{ng.NUMW})(?:{SP}++(?P<wu>{names}))?)"
+            rf"(?:{SP}++(?P<post>{post}))?"
+        )
+        self.rx = regex.compile(pattern, regex.V1)
+
+    # -- vocabulary --------------------------------------------------------------------
+
+    def _load_qualifiers(self, ruleset: RuleSet) -> None:
+        pre: dict[str, str] = {}
+        post: dict[str, str] = {}
+        for d in ruleset.toml("numbers/qualifiers.toml"):
+            for q, ws in d.get("pre", {}).items():
+                if q == "examples":
+                    continue
+                for w in ws:
+                    pre[norm_alias(w.casefold())] = "" if q == "none" else q
+            for q, ws in d.get("post", {}).items():
+                if q == "examples":
+                    continue
+                for w in ws:
+                    post[norm_alias(w.casefold())] = q
+        self.pre_quals, self.post_quals = pre, post
+
+    def _load_ranges(self, ruleset: RuleSet) -> None:
+        self.start_words: set[str] = set()
+        self.dash: set[str] = set()
+        self.range_after: dict[str, set[str]] = {}
+        self.change_after: dict[str, set[str]] = {}
+        self.change_verbs: set[str] = set()
+        self.list_words: set[str] = set()
+        for d in ruleset.toml("numbers/ranges.toml"):
+            self.start_words.update(norm_alias(w.casefold()) for w in d.get("start_words", []))
+            self.dash.update(d.get("dash", []))
+            for k, ws in d.get("range_after", {}).items():
+                self.range_after.setdefault(k.casefold(), set()).update(norm_alias(w.casefold()) for w in ws)
+            for k, ws in d.get("change_after", {}).items():
+                self.change_after.setdefault(k.casefold(), set()).update(norm_alias(w.casefold()) for w in ws)
+            self.change_verbs.update(w.casefold() for w in d.get("change_verbs", {}).get("words", []))
+            self.list_words.update(w.casefold() for w in d.get("list", {}).get("words", []))
+        self._last_word = regex.compile(r"([\p{L}\p{M}]+)[ \t]*+$")
+
+    def lookup(self, alias: str, cs: dict, ci: dict) -> UnitInfo | None:
+        a = norm_alias(alias)
+        return cs.get(a) or ci.get(a.casefold())
+
+    # -- scanning ----------------------------------------------------------------------
+
+    def amounts(self, text: str, lang_at) -> list[Amount]:
+        out: list[Amount] = []
+        ng = self.ng
+        for m in self.rx.finditer(text):
+            if m.group("pn") is not None:
+                num, ns = m.group("pn"), m.start("pn")
+                unit = self.lookup(m.group("pu"), self.prefix_cs, self.prefix_ci)
+                prefix = True
+                core = m.start("pu")
+                end = m.end("pn")
+            elif m.group("sn") is not None:
+                num, ns = m.group("sn"), m.start("sn")
+                core = ns
+                prefix = False
+                unit = None
+                end = m.end("sn")
+                if m.group("sa") is not None:
+                    unit = self.attached_cs.get(m.group("sa"))
+                    end = m.end("sa")
+                elif m.group("su") is not None:
+                    alias = m.group("su")
+                    nb = self.not_before.get(norm_alias(alias.casefold()))
+                    if nb and self._followed_by(text, m.end("su"), nb):
+                        unit = None
+                    else:
+                        unit = self.lookup(alias, self.suffix_cs, self.suffix_ci)
+                        end = m.end("su")
+            else:
+                num, ns = m.group("wn"), m.start("wn")
+                core = ns
+                prefix = False
+                unit = None
+                end = m.end("wn")
+                if m.group("wu") is not None:
+                    alias = m.group("wu")
+                    nb = self.not_before.get(norm_alias(alias.casefold()))
+                    if not (nb and self._followed_by(text, m.end("wu"), nb)):
+                        unit = self.names_ci.get(norm_alias(alias.casefold()))
+                        end = m.end("wu")
+            lang = lang_at(ns)
+            r = ng.evaluate(num, lang)
+            if r is None:
+                continue
+            value, info = r
+            if info["weak"] and not (unit is not None and num.strip().casefold() in ng.articles):
+                continue
+            scale_after = Decimal(1)
+            if unit is not None and m.group("ss") is not None and m.group("su") is not None and end == m.end("su"):
+                scale_after = ng.scales_w.get(m.group("ss").casefold(), Decimal(1))
+                end = m.end("ss")
+            value *= scale_after
+            scaled = info["scaled"] or scale_after != 1
+            scale = info["scale"] * scale_after
+            a = Amount(start=core, core=core, end=end, value=value, mantissa=info["mantissa"],
+                       scale=scale, scaled=scaled, spelled=info["spelled"], unit=unit,
+                       prefix_unit=prefix)
+            a.yearlike = (not scaled and not info["spelled"] and num.isdigit() and len(num) == 4
+                          and 1800 <= int(num) <= 2100)
+            q1, q2 = m.group("q1"), m.group("q2")
+            if m.group("rs") is not None:
+                a.range_word = norm_alias(m.group("rs").casefold())
+                a.range_start = m.start("rs")
+            if q2 is not None:
+                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q2.casefold()), ""), m.start("q2")
+            if q1 is not None:
+                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q1.casefold()), ""), m.start("q1")
+            if m.group("post") is not None and not text[end:m.start("post")].strip():
+                a.post = self.post_quals.get(norm_alias(m.group("post").casefold()), "")
+                a.end = m.end("post")
+            a.start = min(x for x in (core, a.qual_start, a.range_start) if x >= 0)
+            out.append(a)
+        return out
+
+    @staticmethod
+    def _followed_by(text: str, pos: int, words: set[str]) -> bool:
+        j = pos
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j == pos:
+            return False
+        k = j
+        while k < len(text) and (text[k].isalpha() or unicode_mark(text[k])):
+            k += 1
+        return text[j:k].casefold() in words
+
+    # -- combining neighbours ----------------------------------------------------------
+
+    def combine(self, text: str, amounts: list[Amount]) -> list[Result]:
+        if not amounts:
+            return []
+        if self.compounds:
+            amounts = self._compounds(text, amounts)
+        results: list[Result] = []
+        n = len(amounts)
+        links: list[str | None] = [None] * n   # link between i and i+1
+        for i in range(n - 1):
+            links[i] = self._link(text, amounts[i], amounts[i + 1])
+        # carry units right-to-left (lists, changes, ranges) then left-to-right
+        for i in range(n - 2, -1, -1):
+            a, b = amounts[i], amounts[i + 1]
+            if links[i] and a.unit is None and b.unit is not None:
+                if self._compatible(a, b, links[i]):
+                    self._carry(b, a, links[i])
+        for i in range(n - 1):
+            a, b = amounts[i], amounts[i + 1]
+            if links[i] in ("change", "range") and b.unit is None and a.unit is not None:
+                if self._compatible(b, a, links[i], forward=True):
+                    self._carry(a, b, links[i])
+        i = 0
+        while i < n:
+            a = amounts[i]
+            if i + 1 < n and links[i] == "range" and a.unit is not None and amounts[i + 1].unit is not None \
+                    and a.unit.unit == amounts[i + 1].unit.unit and a.unit.factor == amounts[i + 1].unit.factor:
+                b = amounts[i + 1]
+                if not a.scaled and b.scaled and a.mantissa <= b.mantissa:
+                    a.value = a.mantissa * b.scale   # "$1-2 billion": the scale is written once
+                elif a.scaled and not b.scaled and b.value <= a.mantissa and not b.carried:
+                    b.value = b.value * a.scale
+                if a.value <= b.value:
+                    start = a.start
+                    results.append(Result(start, b.end, {"from": clean(a.value), "to": clean(b.value)}, a.unit,
+                                          a.qual or b.qual or b.post, f"{self.name}/range"))
+                    i += 2
+                    continue
+            if a.unit is not None:
+                start = a.start
+                if a.range_word and a.post not in ("at_least", "at_most"):
+                    # the range word stays outside a single amount ("tăng từ [gần 354 triệu USD]")
+                    if a.qual_start >= 0 and a.qual_start < a.range_start:
+                        start = a.qual_start
+                    elif a.qual_start > a.range_start:
+                        start = a.qual_start
+                    else:
+                        start = a.core
+                qual = a.qual or a.post
+                rule = a.rule or (f"{self.name}/carried" if a.carried else
+                                  f"{self.name}/{'unit-before' if a.prefix_unit else 'unit-after'}")
+                results.append(Result(start, a.end, clean(a.value), a.unit, qual, rule))
+            i += 1
+        return results
+
+    def _gap(self, text: str, a: Amount, b: Amount) -> str:
+        return " ".join(text[a.end:b.start].split()).casefold()
+
+    def _link(self, text: str, a: Amount, b: Amount) -> str | None:
+        if b.start - a.end > 24 or b.qual_start >= 0 and b.qual_start < b.core and b.range_word:
+            return None
+        if b.range_word:
+            return None
+        g = self._gap(text, a, b)
+        rw = a.range_word
+        if g in self.dash:
+            return "range"
+        changed = False
+        if rw:
+            mw = self._last_word.search(text, max(0, a.range_start - 30), a.range_start)
+            changed = bool(mw and mw.group(1).casefold() in self.change_verbs)
+        if g in self.range_after.get(rw, ()) and not changed:
+            return "range"
+        if g in self.change_after.get(rw, ()) or (changed and g in self.range_after.get(rw, ())):
+            return "change"
+        if not rw and g in self.range_after.get("", ()):
+            return "range"
+        if g in self.list_words:
+            return "list"
+        return None
+
+    def _compatible(self, bare: Amount, full: Amount, link: str, forward: bool = False) -> bool:
+        """May the unit of `full` be carried to `bare` across `link`?"""
+        if bare.yearlike or bare.spelled != full.spelled and bare.spelled:
+            return False
+        if link == "range":
+            lo, hi = (full, bare) if forward else (bare, full)
+            if not bare.scaled and full.scaled:
+                # "5-7 triệu": the scale is written once
+                return (bare.mantissa <= full.mantissa) if not forward else True
+            return lo.value <= hi.value or not forward
+        if bare.scaled != full.scaled:
+            if link == "change" and not bare.scaled and full.scaled and bare.mantissa < 1000:
+                return True
+            return False
+        return True
+
+    def _carry(self, full: Amount, bare: Amount, link: str) -> None:
+        bare.unit = full.unit
+        bare.carried = True
+        if not bare.scaled and full.scaled and (link in ("range", "change")):
+            bare.value = bare.mantissa * full.scale
+            bare.scaled = True
+            bare.scale = full.scale
+
+    def _compounds(self, text: str, amounts: list[Amount]) -> list[Amount]:
+        """"3 dollars 50 cents", "$20 and 43c", "15 dollars 50", "US$3 and fourteen"."""
+        out: list[Amount] = []
+        for b in amounts:
+            if out:
+                a = out[-1]
+                if self._compound_ok(text, a, b):
+                    sub = b.unit.factor if (b.unit is not None and b.unit.factor != 1) else Decimal("0.01")
+                    a.value = a.value + b.value * (sub if b.unit is None else b.unit.factor)
+                    a.end = b.end
+                    a.merged.append(b)
+                    a.rule = f"{self.name}/compound"
+                    continue
+            if b.unit is not None and b.unit.factor != 1:
+                # a sub-unit alone: "10¢" = 0.10 USD
+                b.value = b.value * b.unit.factor
+                b.unit = UnitInfo(unit=b.unit.alone or b.unit.unit)
+            out.append(b)
+        return out
+
+    def _compound_ok(self, text: str, a: Amount, b: Amount) -> bool:
+        if a.unit is None or a.unit.factor != 1 or a.scaled or a.post or a.merged:
+            return False
+        if b.qual_start >= 0 or b.range_word or b.scaled or b.post:
+            return False
+        g = self._gap(text, a, b)
+        if g not in ("", "and", "và"):
+            return False
+        if b.unit is not None:
+            if b.unit.factor == 1:
+                return False
+            subs = b.unit.sub_of
+            return "*" in subs or a.unit.unit in subs
+        # a bare number of cents: below 100, whole
+        if b.value >= 100 or b.value != b.value.to_integral_value() or b.yearlike:
+            return False
+        if a.prefix_unit and g == "":
+            return False
+        return True
+
+
+def clean(v: Decimal) -> Decimal:
+    """Exact value without noise digits: 1300000000.0 -> 1300000000, 353.780 -> 353.78."""
+    if v == v.to_integral_value():
+        return v.quantize(Decimal(1))
+    return v.normalize()
+
+
+def unicode_mark(ch: str) -> bool:
+    import unicodedata
+    return unicodedata.category(ch).startswith("M")
+
+
+__all__ = ["parse_number", "digits_value", "number_grammar", "NumberGrammar", "AmountGrammar",
+           "Amount", "Result", "UnitInfo", "trie_pattern", "alias_pattern", "DIGITS"]
