@@ -73,7 +73,13 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = ()) -> str:
+# A unit before a number may touch its digits ("USD115"); one after may follow them ("115USD").
+PREFIX_END_B = r"(?:(?<=[\p{L}\p{N}])(?![\p{L}])|(?<![\p{L}\p{N}]))"
+SUFFIX_START_B = r"(?:(?=[\p{L}\p{N}])(?<![\p{L}])|(?![\p{L}\p{N}]))"
+
+
+def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = (),
+                  start: str = START_B, end: str = END_B) -> str:
     """Case-sensitive and case-insensitive aliases, each bounded like a word where it is one."""
     parts = []
     ci = sorted({w.casefold() for w in ci_words if w})
@@ -84,7 +90,7 @@ def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = ()) ->
         parts.append("(?-i:" + trie_pattern(cs) + ")")
     if not parts:
         return r"(?!)"
-    return START_B + "(?:" + "|".join(parts) + ")" + END_B
+    return start + "(?:" + "|".join(parts) + ")" + end
 
 
 def norm_alias(s: str) -> str:
@@ -145,7 +151,7 @@ class NumberGrammar:
         self.kinds, self.fillers, self.articles, self.weak = kinds, fillers, articles, weak
         self.vague = vague
 
-        scale_w = alias_pattern(ci_words=scales_w)
+        scale_w = alias_pattern(ci_words=scales_w, start=SUFFIX_START_B)
         scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![\p{L}\p{N}])"
         half = alias_pattern(ci_words=half_tail)
         # scale words after digits: glued or spaced, stacked ("nghìn tỷ"), "rưỡi" after.
@@ -200,6 +206,7 @@ class NumberGrammar:
         spelled = False
         words = 0
         weak_only = True
+        before_filler = None
         i = 0
         n = len(toks)
         while i < n:
@@ -254,6 +261,10 @@ class NumberGrammar:
                 spelled = True
             if f not in self.weak and kind not in ("filler",):
                 weak_only = False
+            if kind in ("unit", "ten") and prev == "filler" and before_filler not in ("hundred", "scale"):
+                return None   # "two and three" is two numbers; "one hundred and five" is one
+            if kind == "filler":
+                before_filler = prev
             if kind == "unit":
                 if prev == "unit" and not (prev_val >= 20 and prev_val % 10 == 0 and val < 10):
                     return None
@@ -437,7 +448,7 @@ class AmountGrammar:
     def __init__(self, ruleset: RuleSet, name: str, prefix_cs: dict, prefix_ci: dict,
                  suffix_cs: dict, suffix_ci: dict, names_ci: dict, attached_cs: dict | None = None,
                  not_before: dict | None = None, compounds: bool = False,
-                 suffix_reject_after: str | None = None):
+                 suffix_reject_after: str | None = None, spelled_cs: dict | None = None):
         self.name = name
         self.ng = number_grammar(ruleset)
         self.compounds = compounds
@@ -450,9 +461,15 @@ class AmountGrammar:
         self._load_ranges(ruleset)
         ng = self.ng
 
-        pre = alias_pattern(prefix_cs, prefix_ci)
-        suf = alias_pattern(suffix_cs, suffix_ci)
+        pre = alias_pattern(prefix_cs, prefix_ci, end=PREFIX_END_B)
+        suf = alias_pattern(suffix_cs, suffix_ci, start=SUFFIX_START_B)
+        self.spelled_cs = spelled_cs or {}
         names = alias_pattern((), names_ci)
+        self.spelled_cs = {k.casefold(): v for k, v in self.spelled_cs.items()}
+        names_codes = alias_pattern((), self.spelled_cs)
+        # after a lone article ("a", "an") only a currency name: "a dollar", never "a $5"
+        art = "|".join(regex.escape(w) for w in sorted(ng.articles))
+        not_art = rf"(?<!(?<![\p{{L}}])(?i:{art}))" if art else ""
         att = ("(?-i:" + trie_pattern(self.attached_cs) + r")(?![\p{L}\p{N}])") if self.attached_cs else r"(?!)"
         reject = f"(?!{suffix_reject_after})" if suffix_reject_after else ""
         qual = alias_pattern(ci_words=self.pre_quals)
@@ -461,9 +478,9 @@ class AmountGrammar:
         lb_digit = r"(?<![\p{L}\p{N}_%=&?/#@\\]|[\p{N}][.,]|[\p{L}][-])"
         pattern = (
             rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
-            rf"(?:(?P<pu>{pre}){SP}*+(?P<pn>{ng.NUMD})"
-            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?)?"
-            rf"|(?P<wn>{ng.NUMW})(?:{SP}++(?P<wu>{names}))?)"
+            rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![\p{{L}}\p{{N}}]))"
+            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![\p{{L}}]))"
+            rf"|(?P<wn>{ng.NUMW})(?:{SP}++(?P<wu>{names})|{not_art}{SP}++(?P<wc>{names_codes}))?)"
             rf"(?:{SP}++(?P<post>{post}))?"
         )
         self.rx = regex.compile(pattern, regex.V1)
@@ -514,12 +531,13 @@ class AmountGrammar:
         out: list[Amount] = []
         ng = self.ng
         for m in self.rx.finditer(text):
-            if m.group("pn") is not None:
-                num, ns = m.group("pn"), m.start("pn")
+            if m.group("pu") is not None:
+                g = "pn" if m.group("pn") is not None else "pw"
+                num, ns = m.group(g), m.start(g)
                 unit = self.lookup(m.group("pu"), self.prefix_cs, self.prefix_ci)
                 prefix = True
                 core = m.start("pu")
-                end = m.end("pn")
+                end = m.end(g)
             elif m.group("sn") is not None:
                 num, ns = m.group("sn"), m.start("sn")
                 core = ns
@@ -543,7 +561,10 @@ class AmountGrammar:
                 prefix = False
                 unit = None
                 end = m.end("wn")
-                if m.group("wu") is not None:
+                if m.group("wc") is not None:
+                    unit = self.spelled_cs.get(norm_alias(m.group("wc")).casefold())
+                    end = m.end("wc")
+                elif m.group("wu") is not None:
                     alias = m.group("wu")
                     nb = self.not_before.get(norm_alias(alias.casefold()))
                     if not (nb and self._followed_by(text, m.end("wu"), nb)):
@@ -615,7 +636,8 @@ class AmountGrammar:
                     self._carry(b, a, links[i])
         for i in range(n - 1):
             a, b = amounts[i], amounts[i + 1]
-            if links[i] in ("change", "range") and b.unit is None and a.unit is not None:
+            if b.unit is None and a.unit is not None and (
+                    links[i] == "change" or (links[i] == "range" and self._gap(text, a, b) in self.dash)):
                 if self._compatible(b, a, links[i], forward=True):
                     self._carry(a, b, links[i])
         i = 0

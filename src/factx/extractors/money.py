@@ -25,6 +25,7 @@ def currency_tables(ruleset):
     suffix_cs: dict[str, UnitInfo] = {}
     suffix_ci: dict[str, UnitInfo] = {}
     names_ci: dict[str, UnitInfo] = {}
+    codes: dict[str, UnitInfo] = {}
     not_before: dict[str, set[str]] = {}
     for doc in ruleset.toml("money/currencies.toml"):
         for c in doc.get("currency", []):
@@ -40,6 +41,7 @@ def currency_tables(ruleset):
                 s = norm_alias(s)
                 prefix_cs[s] = code
                 suffix_cs[s] = code
+                codes[s] = code
                 if c.get("any_case_codes"):
                     prefix_ci[s] = code
                     suffix_ci[s] = code
@@ -63,13 +65,13 @@ def currency_tables(ruleset):
                     names_ci[s] = info
                 else:
                     suffix_cs[s] = info
-    return prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, not_before
+    return prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, not_before
 
 
 def build(ruleset):
-    prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, not_before = currency_tables(ruleset)
+    prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, not_before = currency_tables(ruleset)
     grammar = AmountGrammar(ruleset, "money", prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci,
-                            not_before=not_before, compounds=True)
+                            not_before=not_before, compounds=True, spelled_cs=codes)
 
     def run(doc):
         text = doc.text
