@@ -17,6 +17,7 @@ The vocabulary (measure words, "bilateral" words, change words) is data under `r
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import unicodedata
@@ -263,25 +264,59 @@ def _unmatched(more: list[Record], fewer: list[Record]) -> list[Record]:
 # --- consistency: vocabulary -----------------------------------------------------------------
 
 
-def _bounded(term: str) -> str:
-    s = regex.escape(term)
-    if term[:1].isalnum():
-        s = r"(?<![\p{L}\p{N}_])" + s
-    if term[-1:].isalnum():
-        s = s + r"(?![\p{L}\p{N}_])"
-    return s
+class _Matcher:
+    """Whole-word matches of many terms at once (Aho-Corasick), leftmost-longest, each
+    reported with the term's key. `ignore_case` matches on a lower-cased copy of the text.
+    Terms are matched in NFC and NFD."""
+
+    def __init__(self, terms: dict[str, Any], ignore_case: bool):
+        import ahocorasick
+
+        self.ignore_case = ignore_case
+        self.auto = ahocorasick.Automaton()
+        self.empty = True
+        for term, key in terms.items():
+            for form in ("NFC", "NFD"):
+                t = unicodedata.normalize(form, term.strip())
+                if ignore_case:
+                    t = t.lower()
+                if t and t not in self.auto:
+                    self.auto.add_word(t, (len(t), key, t[0].isalnum(), t[-1].isalnum()))
+                    self.empty = False
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def finditer(self, text: str) -> list[tuple[int, int, Any]]:
+        if self.empty or not text:
+            return []
+        hay = text
+        if self.ignore_case:
+            hay = text.lower()
+            if len(hay) != len(text):  # a rare letter whose lower case is longer
+                hay = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        n = len(hay)
+        best: dict[int, tuple[int, Any]] = {}
+        for end_idx, (ln, key, left_word, right_word) in self.auto.iter(hay):
+            start, end = end_idx - ln + 1, end_idx + 1
+            if left_word and start > 0 and _wordch(hay[start - 1]):
+                continue
+            if right_word and end < n and _wordch(hay[end]):
+                continue
+            if start not in best or best[start][0] < end:
+                best[start] = (end, key)
+        out = []
+        last = -1
+        for start in sorted(best):
+            if start < last:
+                continue
+            end, key = best[start]
+            out.append((start, end, key))
+            last = end
+        return out
 
 
-def _alternation(terms: Iterable[str]) -> str:
-    variants: set[str] = set()
-    for t in terms:
-        t = t.strip()
-        if not t:
-            continue
-        for form in ("NFC", "NFD"):
-            variants.add(unicodedata.normalize(form, t))
-    # longest first, so that a longer term wins at the same position
-    return "|".join(_bounded(t) for t in sorted(variants, key=lambda x: (-len(x), x)))
+def _wordch(c: str) -> bool:
+    return c.isalnum() or c == "_" or unicodedata.combining(c) > 0
 
 
 def _norm_key(s: str) -> str:
@@ -290,14 +325,12 @@ def _norm_key(s: str) -> str:
 
 @dataclass
 class Vocab:
-    measure_re: Any
-    measure_of: dict[str, str]  # casefolded term -> measure id
+    measures: _Matcher  # -> measure id
     measure_types: dict[str, frozenset[str]]
     directed: frozenset[str]
-    change_re: Any
-    pair_re: Any
-    country_re: Any
-    country_of: dict[str, str | None]  # alias -> canonical (None: not a country)
+    changes: _Matcher
+    pairs: _Matcher
+    country_names: _Matcher  # -> canonical name, or "" for a phrase that is not a country
     countries: frozenset[str]
     approx: Decimal
     period_grains: frozenset[str]
@@ -341,17 +374,13 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
             approx = Decimal(str(doc["approx"]))
         if "period_grains" in doc:
             grains = set(doc["period_grains"])
-    flags = regex.IGNORECASE | regex.V1
-    never = r"(?!x)x"
     return Vocab(
-        measure_re=regex.compile(_alternation(measure_of) or never, flags),
-        measure_of=measure_of,
+        measures=_Matcher(measure_of, ignore_case=True),
         measure_types={k: frozenset(v) for k, v in mtypes.items()},
         directed=frozenset(directed),
-        change_re=regex.compile(_alternation(changes) or never, flags),
-        pair_re=regex.compile(_alternation(pairs) or never, flags),
-        country_re=regex.compile(_alternation(country_of) or never, regex.V1),
-        country_of=country_of,
+        changes=_Matcher({w: True for w in changes}, ignore_case=True),
+        pairs=_Matcher({w: True for w in pairs}, ignore_case=True),
+        country_names=_Matcher({k: v or "" for k, v in country_of.items()}, ignore_case=False),
         countries=frozenset(countries),
         approx=approx,
         period_grains=frozenset(grains),
@@ -421,8 +450,6 @@ def _spans(text: str, pattern) -> list[int]:
 
 
 def _locate(starts: list[int], pos: int, n: int) -> tuple[int, int, int]:
-    import bisect
-
     i = bisect.bisect_right(starts, pos) - 1
     end = starts[i + 1] if i + 1 < len(starts) else n
     return i, starts[i], end
@@ -481,8 +508,32 @@ def _grain(f: Fact) -> str:
     return f.unit or ""
 
 
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as (starts, ends) for bisect lookups."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(merged: tuple[list[int], list[int]], s: int, e: int, strict: bool = False) -> bool:
+    """Does [s, e) overlap a merged span (strict: does point s lie strictly inside one)?"""
+    starts, ends = merged
+    i = bisect.bisect_right(starts, s if strict else e - 1) - 1
+    if i < 0:
+        return False
+    if strict:
+        return starts[i] < s < ends[i]
+    return ends[i] > s
+
+
 class _DocContext:
-    """Per-document precomputed offsets: sentences, clauses, measure words, countries."""
+    """Per-document offsets, sorted for bisect: sentences, clauses, measure words, countries."""
 
     def __init__(self, text: str, facts: list[Fact], vocab: Vocab):
         self.text = text
@@ -490,34 +541,35 @@ class _DocContext:
         n = len(text)
         self.n = n
         self.sent_starts = _spans(text, _SENT_END)
-        clause_cuts = sorted(set(self.sent_starts) | set(_spans(text, _CLAUSE_END)))
-        # a clause cut inside a value fact ("1, 2" or a date "Nov 12, 2024") is not a cut
-        value_spans = [(f.start, f.end) for f in facts if f.type in ("money", "percent", "date")]
-        self.clause_starts = [c for c in clause_cuts
-                              if c == 0 or not any(s < c < e for s, e in value_spans)]
-        self.measures = [(m.start(), m.end(), vocab.measure_of.get(_norm_key(m.group())))
-                         for m in vocab.measure_re.finditer(text)]
-        self.changes = [(m.start(), m.end()) for m in vocab.change_re.finditer(text)]
-        self.pairs = [m.start() for m in vocab.pair_re.finditer(text)]
-        self.dates = [f for f in facts if f.type == "date" and isinstance(f.value, str)]
+        values = _merge([(f.start, f.end) for f in facts if f.type in ("money", "percent", "date")])
+        # a clause cut inside a value fact ("Nov 12, 2024") is not a cut
+        cuts = sorted(set(self.sent_starts) | set(_spans(text, _CLAUSE_END)))
+        self.clause_starts = [c for c in cuts if c == 0 or not _inside(values, c, c, strict=True)]
+        self.measures = vocab.measures.finditer(text)
+        self.measure_starts = [m[0] for m in self.measures]
+        self.changes = [(s, e) for s, e, _ in vocab.changes.finditer(text)]
+        self.change_starts = [c[0] for c in self.changes]
+        self.pairs = [s for s, _, _ in vocab.pairs.finditer(text)]
+        self.dates = sorted((f for f in facts if f.type == "date" and isinstance(f.value, str)),
+                            key=lambda f: (f.start, f.end))
+        self.date_starts = [d.start for d in self.dates]
         # countries: the entity extractor's locations that are countries, plus the names the
-        # gazetteer finds (outside figures and dates: "US$" is a currency)
-        mentions: dict[int, tuple[int, str]] = {}
-        for f in facts:
-            if f.type == "location" and isinstance(f.value, str) and f.value in vocab.countries:
-                mentions[f.start] = (f.end, f.value)
-        for m in vocab.country_re.finditer(text):
-            canon = vocab.country_of.get(m.group())
-            if canon is None:
+        # gazetteer finds outside values ("US$" is a currency) and outside those locations
+        mentions = [(f.start, f.end, f.value) for f in facts
+                    if f.type == "location" and isinstance(f.value, str) and f.value in vocab.countries]
+        located = _merge([(s, e) for s, e, _ in mentions])
+        for s, e, canon in vocab.country_names.finditer(text):
+            if not canon or _inside(values, s, e) or _inside(located, s, e):
                 continue
-            if any(s < m.end() and m.start() < e for s, e in value_spans):
-                continue
-            if not any(s <= m.start() < e for s, (e, _) in mentions.items()):
-                mentions[m.start()] = (m.end(), canon)
-        self.countries = sorted((s, e, c) for s, (e, c) in mentions.items())
+            mentions.append((s, e, canon))
+        mentions.sort()
+        self.countries = mentions
+        self.country_starts = [c[0] for c in mentions]
         self.others = sorted((f.start, f.value) for f in facts
                              if f.type in ("org", "location") and isinstance(f.value, str)
                              and f.value and f.value not in vocab.countries)
+        self.other_starts = [o[0] for o in self.others]
+        self._pair_cache: dict[int, list[str] | None] = {}
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         return _locate(self.sent_starts, pos, self.n)
@@ -527,23 +579,53 @@ class _DocContext:
         return s, e
 
     def countries_in(self, s: int, e: int) -> list[str]:
-        out: list[str] = []
-        for cs, _ce, c in self.countries:
-            if s <= cs < e and c not in out:
-                out.append(c)
-        return out
+        i = bisect.bisect_left(self.country_starts, s)
+        j = bisect.bisect_left(self.country_starts, e)
+        return list(dict.fromkeys(c for _, _, c in self.countries[i:j]))
+
+    def others_in(self, s: int, e: int) -> list[str]:
+        i = bisect.bisect_left(self.other_starts, s)
+        j = bisect.bisect_left(self.other_starts, e)
+        return list(dict.fromkeys(v for _, v in self.others[i:j]))
+
+    def measures_in(self, s: int, e: int) -> list[tuple[int, int, str | None]]:
+        i = bisect.bisect_left(self.measure_starts, s)
+        j = bisect.bisect_left(self.measure_starts, e)
+        return self.measures[i:j]
+
+    def changes_in(self, s: int, e: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.change_starts, s)
+        j = bisect.bisect_left(self.change_starts, e)
+        return self.changes[i:j]
+
+    def dates_in(self, s: int, e: int) -> list[Fact]:
+        i = bisect.bisect_left(self.date_starts, s)
+        j = bisect.bisect_left(self.date_starts, e)
+        return self.dates[i:j]
+
+    def has_pair_word(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.pairs, s)
+        return i < len(self.pairs) and self.pairs[i] < e
+
+    def sentence_span(self, i: int) -> tuple[int, int]:
+        s = self.sent_starts[i]
+        return s, (self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else self.n)
 
     def context_pair(self, idx: int) -> list[str] | None:
-        """The nearest sentence (this one, then earlier ones, then the next few) that names
-        exactly two countries: the pair that "bilateral" / "hai chiều" refers to."""
-        order = list(range(idx, -1, -1)) + list(range(idx + 1, min(idx + 4, len(self.sent_starts))))
+        """The nearest sentence (this one, then up to 30 earlier ones, then the next 3) that
+        names exactly two countries: the pair "bilateral" / "hai chiều" refers to."""
+        if idx in self._pair_cache:
+            return self._pair_cache[idx]
+        found = None
+        order = list(range(idx, max(idx - 31, -1), -1)) + \
+            list(range(idx + 1, min(idx + 4, len(self.sent_starts))))
         for i in order:
-            s = self.sent_starts[i]
-            e = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else self.n
-            cs = self.countries_in(s, e)
+            cs = self.countries_in(*self.sentence_span(i))
             if len(cs) == 2:
-                return cs
-        return None
+                found = cs
+                break
+        self._pair_cache[idx] = found
+        return found
 
 
 def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
@@ -554,18 +636,13 @@ def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
     # 1. a date written right after a figure is its period ("(năm 2022)", "in 2022")
     own: dict[int, Fact] = {}
     claimed: set[int] = set()
-    dates = sorted(ctx.dates, key=lambda d: d.start)
     for f in figs:
-        for d in dates:
-            if d.start < f.end:
-                continue
-            if d.start - f.end > 30:
-                break
-            m = _PERIOD_GAP.fullmatch(text, f.end, d.start)
-            if m and _grain(d) not in ("hour", "minute"):
+        nxt = ctx.dates_in(f.end, f.end + 31)
+        if nxt:
+            d = nxt[0]
+            if _PERIOD_GAP.fullmatch(text, f.end, d.start) and _grain(d) not in ("hour", "minute"):
                 own[id(f)] = d
                 claimed.add(id(d))
-            break
     out = []
     for f in figs:
         iv = interval(f, vocab.approx)
@@ -583,8 +660,8 @@ def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
 
 def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> str | None:
     vocab = ctx.vocab
-    usable = [(s, e, m) for s, e, m in ctx.measures
-              if m and f.type in vocab.measure_types.get(m, ()) and ss <= s and e <= se
+    usable = [(s, e, m) for s, e, m in ctx.measures_in(ss, se)
+              if m and f.type in vocab.measure_types.get(m, ()) and e <= se
               and not (s < f.end and f.start < e)]
     before_clause = [x for x in usable if x[1] <= f.start and x[0] >= cs]
     before_sent = [x for x in usable if x[1] <= f.start]
@@ -594,14 +671,12 @@ def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> s
     base = pick[2] if pick else None
     # a change ("tăng 5%", "rose by $2 billion", "GDP growth of 6%") is not a level
     change = False
-    for s, e in ctx.changes:
-        if s >= f.start and s > f.end + 25:
-            break
+    for s, e in ctx.changes_in(cs, min(ce, f.end + 4)):
         if e <= f.start and _CHANGE_GAP.fullmatch(ctx.text, e, f.start):
             change = True  # right before the figure
-        elif f.type == "percent" and s >= f.end and s - f.end <= 3 and s < ce:
+        elif f.type == "percent" and s >= f.end:
             change = True  # "a 5% increase", "5 per cent growth"
-        elif (f.type == "percent" and pick and pick[1] <= s and e <= f.start and s >= cs
+        elif (f.type == "percent" and pick and pick[1] <= s and e <= f.start
               and not _FROM_BEFORE.search(ctx.text, cs, f.start)):
             change = True  # between its measure and the figure, in the same clause
     if base is None:
@@ -613,7 +688,7 @@ def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, c
               measure: str | None) -> tuple[str, ...]:
     in_clause = ctx.countries_in(cs, ce)
     in_sent = ctx.countries_in(ss, se)
-    pair_word = any(ss <= p < se for p in ctx.pairs)
+    pair_word = ctx.has_pair_word(ss, se)
     ents: list[str] | None = None
     if len(in_clause) >= 2 or (in_clause and not pair_word):
         ents = in_clause
@@ -626,9 +701,7 @@ def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, c
     elif in_sent:
         ents = in_sent
     if not ents:
-        others = [v for s, v in ctx.others if cs <= s < ce] or \
-                 [v for s, v in ctx.others if ss <= s < se]
-        ents = list(dict.fromkeys(others))
+        ents = ctx.others_in(cs, ce) or ctx.others_in(ss, se)
     base = (measure or "").split("/")[0]
     if base in ctx.vocab.directed:
         return tuple(ents)
@@ -645,12 +718,13 @@ def _period(ctx: _DocContext, f: Fact, own: dict, claimed: set, ss: int, se: int
     def eligible(x: Fact) -> bool:
         return id(x) not in claimed and ("/" in x.value or _grain(x) in grains)
 
-    before = [x for x in ctx.dates if cs <= x.start and x.end <= f.start and eligible(x)]
+    in_sent = [x for x in ctx.dates_in(ss, se) if eligible(x)]
+    # the nearest period before the figure in its clause ("năm 2023 đạt 486 triệu USD")
+    before = [x for x in in_sent if cs <= x.start and x.end <= f.start]
     if before:
         return before[-1].value
     # else the one period the sentence names (outside the figure's clause after it)
-    values = {x.value for x in ctx.dates if ss <= x.start < se and eligible(x)
-              and not (x.start >= f.end and ctx.clause(x.start)[0] == cs)}
+    values = {x.value for x in in_sent if not (x.start >= f.end and ctx.clause(x.start)[0] == cs)}
     if len(values) == 1:
         return values.pop()
     return None
