@@ -20,6 +20,7 @@ dateparser is never used as a finder; the resolvers here cover what the patterns
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
@@ -208,7 +209,7 @@ class DateExtractor:
 
     # ---- patterns ----
     def _compile(self):
-        F = regex.V1 | regex.IGNORECASE
+        F = regex.IGNORECASE
         en_full = [k for k in self.mon_en if len(k) > 3 and k != "sept"]
         en_abbr = [k for k in self.mon_en if len(k) <= 4 and k not in en_full]
         # English month names: Title or UPPER; lower case only for the full names that are
@@ -312,6 +313,64 @@ class DateExtractor:
         ]
         self.patterns = [(name, regex.compile(p, F)) for name, p in pats]
         self.pri = {name: i for i, (name, _) in enumerate(pats)}
+        # Where each pattern can start: "#" = at a digit, else its possible first words.
+        # Candidates are then only tried at those places (an Aho-Corasick scan finds the
+        # words, a regex the digit runs), which keeps the whole extractor well above 1 MB/s.
+        first = lambda keys: {_key(k).split()[0] for k in keys}
+        months = set(self.mon_en)
+        wds = set(self.wd_en)
+        shifts = set(self.sh_en)
+        pods_vi = {"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng"}
+        vnum = first(self.num_vi)
+        enum = first(self.num_en)
+        starts = {
+            "iso": {"#"}, "iso_month": {"#"},
+            "num_dmy": {"#", "ngày", "hôm", "mồng", "mùng"} | pods_vi,
+            "num_range": {"#", "từ", "ngày"},
+            "vi_dmy_words": {"#", "ngày", "hôm", "mồng", "mùng"},
+            "vi_month": {"từ", "đầu", "giữa", "cuối", "tháng"},
+            "vi_month_rel": {"đầu", "giữa", "cuối", "tháng"},
+            "vi_part_month": {"đầu", "giữa", "cuối"},
+            "year": {"#", "từ", "from", "between", "giữa", "năm"},
+            "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"},
+            "en_q": {"q1", "q2", "q3", "q4"}, "en_q2": {"#"},
+            "en_q3": {"#", "first", "second", "third", "fourth"},
+            "en_q_rel": shifts,
+            "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
+            "en_nmonths": {"first", "last"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
+            "en_part": {"early", "mid", "late", "the", "beginning", "start", "middle", "end"},
+            "decade": {"#", "thập", "những", "các", "'"}, "century": {"#", "thế"},
+            "en_md_range": {"from", "between"} | months,
+            "en_dm_range": {"#", "from", "between", "the"},
+            "en_mdy": months, "en_dmy": {"#"}, "en_the_dm": {"the"}, "en_my": months,
+            "en_month": months,
+            "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en),
+            "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
+            "en_ago": {"#", "a", "an"} | enum, "vi_ago": {"#"} | vnum,
+            "vi_cungky": {"cùng"}, "vi_wd": {"thứ", "chủ"},
+            "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
+            "holiday": first(self.holidays),
+            "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
+            "en_time_noon": {"noon", "midnight", "midday"},
+            "pod_vi": pods_vi, "pod_en": {"morning", "afternoon", "evening", "night"},
+        }
+        self.at_digit: list[int] = []
+        self.at_word: dict[str, list[int]] = {}
+        for i, (name, _) in enumerate(self.patterns):
+            for w in starts[name]:
+                if w == "#":
+                    self.at_digit.append(i)
+                elif w == "'":
+                    self.at_word.setdefault("'", []).append(i)
+                else:
+                    self.at_word.setdefault(w.lower(), []).append(i)
+        import ahocorasick
+        self.trigger = ahocorasick.Automaton()
+        for w in self.at_word:
+            self.trigger.add_word(w, w)
+        self.trigger.make_automaton()
+        self.digit_runs = regex.compile(r"(?<!\d)\d")
+        self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(r"\s*,?\s*(?:(?:ngày|on|of)\s+)?$", F)
@@ -371,19 +430,43 @@ class DateExtractor:
         return self.mon_en.get(s.rstrip(".").lower())
 
     # ---- candidate builders ----
+    def _triggers(self, text: str):
+        """(position, pattern indexes) for every place a pattern may start."""
+        for m in self.digit_runs.finditer(text):
+            yield m.start(), self.at_digit
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        n = len(low)
+        for end, w in self.trigger.iter(low):
+            s = end - len(w) + 1
+            if s > 0 and (low[s - 1].isalnum() and w != "'"):
+                continue
+            if end + 1 < n and low[end + 1].isalnum() and w != "'" and not w[-1].isdigit():
+                continue
+            yield s, self.at_word[w]
+
     def candidates(self, text: str, doc) -> list[C]:
         out: list[C] = []
-        for name, pat in self.patterns:
-            fn = getattr(self, "_r_" + name)
-            for m in pat.finditer(text):
+        seen: set[tuple[int, int, int]] = set()
+        pats, handlers = self.patterns, self.handlers
+        for pos, idxs in self._triggers(text):
+            for i in idxs:
+                m = pats[i][1].match(text, pos, pos + 160)
+                if m is None:
+                    continue
+                key = (i, m.start(), m.end())
+                if key in seen:
+                    continue
+                seen.add(key)
                 try:
-                    c = fn(m, text, doc)
+                    c = handlers[i](m, text, doc)
                 except (ValueError, KeyError, TypeError):
                     c = None
                 if c is None:
                     continue
-                c.rule = c.rule or name
-                c.pri = self.pri[name]
+                c.rule = c.rule or pats[i][0]
+                c.pri = i
                 out.append(c)
         return out
 
@@ -1177,8 +1260,8 @@ class DateExtractor:
     def _resolve_time(self, text, c: C, ref, facts_before):
         t = c.a
         # the day: the nearest day-grain date earlier on the same line, else the reference date
-        line_start = text.rfind("\n", 0, c.start) + 1
-        for f, val in reversed(facts_before):
+        line_start = max(text.rfind("\n", max(0, c.start - 300), c.start) + 1, c.start - 300)
+        for f, val in reversed(facts_before[-8:]):
             if f.end <= line_start:
                 break
             if isinstance(val, str) and len(val) == 10 and val[4] == "-" and "/" not in val:
@@ -1190,8 +1273,9 @@ class DateExtractor:
     def _resolve_cungky(self, text, c: C, facts_before):
         """"cùng kỳ 2023": the same period as the one compared with in its sentence."""
         y = c.a.y
-        sent_start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start), 0)
-        for f, val in reversed(facts_before):
+        lo = max(0, c.start - 400)
+        sent_start = max(text.rfind(". ", lo, c.start), text.rfind("\n", lo, c.start), lo)
+        for f, val in reversed(facts_before[-8:]):
             if f.end <= sent_start:
                 break
             if isinstance(val, str) and "/" in val and val[:4].isdigit():
@@ -1227,12 +1311,18 @@ class DateExtractor:
         ref = doc.reference_date
         facts: list[Fact] = []
         done: list[tuple[C, str | None]] = []
+        pars = [m.start() for m in self._PAR_RX.finditer(text)]
+        years = None
         last_year_by_par: tuple[int, int | None] = (-1, None)
         for c in kept:
-            par = text.rfind("\n\n", 0, c.start)
+            k = bisect.bisect_right(pars, c.start)
+            par = pars[k - 1] if k else -1
             ctx_year = last_year_by_par[1] if last_year_by_par[0] == par else None
-            if ctx_year is None and ref is None:
-                ctx_year = self._year_in_paragraph(text, c, par)
+            if ctx_year is None and ref is None and c.rel is None:
+                if years is None:
+                    years = [(m.start(), int(m.group())) for m in self._YEAR_RX.finditer(text)]
+                    ypos = [y[0] for y in years]
+                ctx_year = self._year_in_paragraph(years, ypos, c, par, pars[k] if k < len(pars) else len(text))
             value, unit = self.resolve(text, c, ref, ctx_year, done)
             done.append((c, value))
             if isinstance(value, str) and value[:4].isdigit():
@@ -1242,18 +1332,19 @@ class DateExtractor:
         return facts
 
     _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
+    _PAR_RX = regex.compile(r"\n\s*\n")
 
-    def _year_in_paragraph(self, text, c: C, par: int) -> int | None:
+    @staticmethod
+    def _year_in_paragraph(years, ypos, c: C, par: int, par_end: int) -> int | None:
         """A year mentioned in the same paragraph (before, else after), for a partial date
         when there is no reference date ("APEC 2024 ... từ ngày 12 đến 16-11")."""
-        s = par + 1 if par >= 0 else 0
-        e = text.find("\n\n", c.end)
-        e = len(text) if e < 0 else e
-        before = list(self._YEAR_RX.finditer(text, s, c.start))
-        if before:
-            return int(before[-1].group())
-        after = self._YEAR_RX.search(text, c.end, e)
-        return int(after.group()) if after else None
+        i = bisect.bisect_left(ypos, c.start)
+        if i > 0 and years[i - 1][0] > par:
+            return years[i - 1][1]
+        j = bisect.bisect_left(ypos, c.end)
+        if j < len(years) and years[j][0] < par_end:
+            return years[j][1]
+        return None
 
 
 def build(ruleset):
