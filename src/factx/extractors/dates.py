@@ -249,7 +249,7 @@ class DateExtractor:
             ("iso", rf"(?<![\d/.\-])(?P<y>{Y4})(?P<s>[-/])(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\d/])"),
             ("iso_month", rf"(?<![\d/.\-])(?P<y>{Y4})(?P<s>[-/])(?P<m>0[1-9]|1[0-2])(?![\d/\-])"),
             # numeric day-month(-year), Vietnamese day-first: (ngày) 25-3-1971, 25/3, 25.3.1971
-            ("num_dmy", rf"(?:(?P<pod>sáng|trưa|chiều|tối|đêm|khuya)\s+(?:ngày\s+)?|(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
+            ("num_dmy", rf"(?:(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
             # numeric range with a bare first day: (từ) (ngày) 9 đến (ngày) 12-11(-2024), 12-16/11
             ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until)\s*(?:(?:ngày|hết\s+ngày)\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
             # ngày 25 tháng 3 năm 1971, mồng 3 tháng 3, 12 tháng 10 năm 2017
@@ -298,6 +298,8 @@ class DateExtractor:
             ("en_relunit", rf"{B}(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
             ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
+            ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi|qua){E}"),
+            ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
@@ -347,7 +349,7 @@ class DateExtractor:
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en),
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
             "en_ago": {"#", "a", "an"} | enum, "vi_ago": {"#"} | vnum,
-            "vi_cungky": {"cùng"}, "vi_wd": {"thứ", "chủ"},
+            "vi_cungky": {"cùng"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": first(self.holidays),
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
@@ -515,14 +517,14 @@ class DateExtractor:
                 d, mo = b, a
             else:
                 return None
-        head = m["head"] or m["pod"]
+        head = m["head"]
         s0 = m.start("a")
         if y is None:
             # a bare day-month: only with a head word, a context word or a bracket before
             if sep == ".":
                 if not m["head"]:
                     return None
-            elif not head:
+            elif not head and not (sep == "/" and len(m["a"]) == 2 and len(m["b"]) == 2):
                 before = text[max(0, s0 - 2):s0]
                 if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
                         or self._ends_with_weekday(text, s0)):
@@ -532,7 +534,7 @@ class DateExtractor:
                     return None
         elif len(ys) == 4 and not (1000 <= y <= 2100):
             return None
-        start = m.start() if (m["head"] or m["pod"]) else s0
+        start = m.start() if m["head"] else s0
         p = P(y, mo, d)
         c = C(start, m.end(), p)
         if m["y2"]:
@@ -912,6 +914,20 @@ class DateExtractor:
         u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
         return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
 
+    def _r_vi_next_n(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n or n < 2 and m["n"].isdigit() is False and False:
+            return None
+        u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter"}.get(_key(m["u"]), _key(m["u"]))
+        k = _key(m["sh"])
+        sign = 1 if k in ("tới", "tiếp theo", "sắp tới", "next", "coming", "following") else -1
+        ws = self._prev_words(text, m.start(), 1)
+        if ws and ws[-1] in ("hơn", "gần", "khoảng", "more", "nearly", "about", "over"):
+            return None
+        return C(m.start(), m.end(), None, rel=("span", u, n, sign), needs_ref=True)
+
+    _r_en_next_n = _r_vi_next_n
+
     def _r_vi_cungky(self, m, text, doc):
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
@@ -977,7 +993,7 @@ class DateExtractor:
         if H > 23:
             return None
         strong = bool(m["hm"] or (M is not None and not m["gio"]) or m["luc"] or pod or (m["gio"] and M is not None))
-        if m["gio"] and not (m["luc"] or pod):
+        if m["gio"] and not (m["luc"] or pod or m["ruoi"] or m["kem"]):
             strong = False
         if ":" in m.group() and not m["hm"] and not m["gio"]:
             # a bare "10:45": a time only with an hour below 24 and not a ratio or score
@@ -1160,6 +1176,8 @@ class DateExtractor:
         r = c.rel
         if r[0] in ("day", "wd"):
             return "minute" if "time" in c.extra else "day"
+        if r[0] == "span":
+            return r[1]
         if r[0] == "ago":
             return "day" if r[1] in ("day", "week") else r[1]
         return r[0]
@@ -1204,6 +1222,24 @@ class DateExtractor:
             if "time" in c.extra:
                 p.H, p.M = c.extra["time"].H, c.extra["time"].M
             return p.iso(), p.grain()
+        if kind == "span":
+            u, n, sign = r[1], r[2], r[3]
+            lo, hi = (1, n) if sign > 0 else (-n, -1)
+            if u == "day":
+                return f"{(day + dt.timedelta(days=lo)).isoformat()}/{(day + dt.timedelta(days=hi)).isoformat()}", "day"
+            if u == "week":
+                a, b = day + dt.timedelta(weeks=lo), day + dt.timedelta(weeks=hi)
+                ia, ib = a.isocalendar(), b.isocalendar()
+                return f"{ia[0]:04d}-W{ia[1]:02d}/{ib[0]:04d}-W{ib[1]:02d}", "week"
+            if u == "month":
+                base = ref.year * 12 + ref.month - 1
+                a, b = base + lo, base + hi
+                return f"{a // 12:04d}-{a % 12 + 1:02d}/{b // 12:04d}-{b % 12 + 1:02d}", "month"
+            if u == "quarter":
+                base = ref.year * 4 + (ref.month - 1) // 3
+                a, b = base + lo, base + hi
+                return f"{a // 4:04d}-Q{a % 4 + 1}/{b // 4:04d}-Q{b % 4 + 1}", "quarter"
+            return f"{ref.year + lo:04d}/{ref.year + hi:04d}", "year"
         if kind == "wdom":
             wd, dom = r[1], r[2]
             best = None
