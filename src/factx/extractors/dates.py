@@ -151,7 +151,7 @@ def _last_day(y, m) -> int:
 
 def _nearest_year(ref: dt.datetime, m: int, d: int | None) -> int:
     """The year that puts month/day nearest the reference date, preferring the reference
-    year unless the date would then be over 200 days away."""
+    year unless the date would then be over 270 days (nine months) away."""
     best, bestd = ref.year, None
     for y in (ref.year, ref.year - 1, ref.year + 1):
         dd = d if d is not None else 15
@@ -161,7 +161,7 @@ def _nearest_year(ref: dt.datetime, m: int, d: int | None) -> int:
             continue
         dist = abs((when - ref).days)
         if y == ref.year:
-            if dist <= 200:
+            if dist <= 270:
                 return y
             best, bestd = y, dist
         elif bestd is None or dist < bestd:
@@ -284,8 +284,8 @@ class DateExtractor:
             ("decade", rf"{B}(?:(?P<w>thập\s+niên|thập\s+kỷ|những\s+năm|các\s+năm)\s+(?P<dec>(?:1[89]|20)\d0|\d0)(?!\d)|(?P<dec>(?:1[89]|20)\d0)(?-i:s){E}|'(?P<dec>\d0)(?-i:s){E})"),
             ("century", rf"{B}(?:thế\s+kỷ\s+(?P<c>XXI|XX|XIX|XVIII|2[01]|1\d)|(?P<c>2[01]|1\d)(?:st|nd|rd|th)\s+century){E}"),
             # English month-name dates and ranges
-            ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
-            ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
+            ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
+            ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
             ("en_mdy", rf"{B}(?P<mon>{MON})\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
             ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
@@ -380,7 +380,7 @@ class DateExtractor:
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
-        self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
+        self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
         self.prev_word = regex.compile(r"(?:^|[^\p{L}\p{N}])(\p{L}+(?:\s+\p{L}+)?)\s*$", F)
         self.word_before = regex.compile(r"(\S+)\s*$")
         self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
@@ -619,8 +619,14 @@ class DateExtractor:
             c.extra["part"] = self.parts.get(_key(part), part)
         return c
 
+    def _vague_before(self, text, s) -> bool:
+        ws = self._prev_words(text, s, 1)
+        return bool(ws) and (ws[-1].isdigit() or ws[-1] in self.num_vi or ws[-1] in self.vague_before)
+
     def _r_vi_month_rel(self, m, text, doc):
         sh = self.sh_vi[_key(m["sh"])]
+        if not m["part"] and self._vague_before(text, m.start()):
+            return None
         c = C(m.start(), m.end(), None, rel=("month", sh), needs_ref=True)
         if m["part"]:
             c.extra["part"] = self.parts[_key(m["part"])]
@@ -705,6 +711,8 @@ class DateExtractor:
         return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
 
     def _r_vi_quarter_rel(self, m, text, doc):
+        if self._vague_before(text, m.start()):
+            return None
         return C(m.start(), m.end(), None, rel=("quarter", self.sh_vi[_key(m["sh"])]), needs_ref=True)
 
     def _r_en_q(self, m, text, doc):
@@ -1138,6 +1146,13 @@ class DateExtractor:
                     a.y = b.y - 1
             if b.y is None and a.y is not None and b.m is not None:
                 b.y = a.y
+        if b is not None and a.y is None and b.y is None and a.m is not None and b.m is not None:
+            if ref is not None:
+                a.y = _nearest_year(ref, a.m, a.d)
+            elif ctx_year is not None:
+                a.y = ctx_year
+            if a.y is not None:
+                b.y = a.y + (1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0)
         for p in (a, b):
             if p is not None and p.y is None and p.m is not None:
                 if ref is not None and c.extra.get("ref_year"):
