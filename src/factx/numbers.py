@@ -26,24 +26,29 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Iterable
 
-import regex
+import re
+
+import ahocorasick
 
 from .rules import RuleSet, default_ruleset
 
 # --- pattern building -------------------------------------------------------------------
 
-_ALNUM = r"[\p{L}\p{N}]"
+# `re` (Python 3.11: atomic groups, possessive quantifiers) is several times faster than
+# `regex` on these large alternations. Letters: [^\W\d_]; letters or digits: [^\W_].
+L = r"[^\W\d_]"
+LN = r"[^\W_]"
 # After an alias: a word-like alias must not run on into a letter or digit.
-END_B = r"(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}]))"
+END_B = r"(?:(?<=[^\W_])(?![^\W_])|(?<![^\W_]))"
 # Before an alias: a word-like alias must not start inside a word.
-START_B = r"(?:(?=[\p{L}\p{N}])(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
+START_B = r"(?:(?=[^\W_])(?<![^\W_])|(?![^\W_]))"
 SP = r"[ \t]"
 
 
 def _esc_char(ch: str) -> str:
     if ch == " ":
         return SP + "++"
-    return regex.escape(ch)
+    return re.escape(ch)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -73,9 +78,18 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+def first_chars(words: Iterable[str], ci: bool) -> str:
+    """A look-ahead on the possible first characters: the engine rejects most positions with
+    one character-class test instead of trying every branch (and every boundary check)."""
+    firsts = {w[0] for w in words if w}
+    if ci:
+        firsts |= {c.upper() for c in firsts} | {c.lower() for c in firsts}
+    return "(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + "])" if firsts else "(?!)"
+
+
 # A unit before a number may touch its digits ("USD115"); one after may follow them ("115USD").
-PREFIX_END_B = r"(?:(?<=[\p{L}\p{N}])(?![\p{L}])|(?<![\p{L}\p{N}]))"
-SUFFIX_START_B = r"(?:(?=[\p{L}\p{N}])(?<![\p{L}])|(?![\p{L}\p{N}]))"
+PREFIX_END_B = r"(?:(?<=[^\W_])(?![^\W\d_])|(?<![^\W_]))"
+SUFFIX_START_B = r"(?:(?=[^\W_])(?<![^\W\d_])|(?![^\W_]))"
 
 
 def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = (),
@@ -90,7 +104,7 @@ def alias_pattern(cs_words: Iterable[str] = (), ci_words: Iterable[str] = (),
         parts.append("(?-i:" + trie_pattern(cs) + ")")
     if not parts:
         return r"(?!)"
-    return start + "(?:" + "|".join(parts) + ")" + end
+    return first_chars(list(ci) + list(cs), True) + start + "(?:" + "|".join(parts) + ")" + end
 
 
 def norm_alias(s: str) -> str:
@@ -152,7 +166,7 @@ class NumberGrammar:
         self.vague = vague
 
         scale_w = alias_pattern(ci_words=scales_w, start=SUFFIX_START_B)
-        scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![\p{L}\p{N}])"
+        scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![^\W_])"
         half = alias_pattern(ci_words=half_tail)
         # scale words after digits: glued or spaced, stacked ("nghìn tỷ"), "rưỡi" after.
         self.SCALES = (rf"(?:{SP}*+{scale_w}|{scale_a})(?:{SP}++{scale_w})*+(?:{SP}++{half})?")
@@ -166,21 +180,21 @@ class NumberGrammar:
         filler = alias_pattern(ci_words=fillers)
         vague_lb = ""
         if vague:
-            vague_lb = "(?<!" + "|".join(
-                r"(?<![\p{L}\p{N}])" + regex.escape(w) + SP for w in sorted(vague)) + ")"
-            vague_lb = "(?i:" + vague_lb + ")"
+            # one fixed-width look-behind per word (a `re` requirement)
+            vague_lb = "".join(f"(?<!{re.escape(v)})" for w in sorted(vague)
+                               for v in {w + " ", w.capitalize() + " "})
         sep = rf"(?:{SP}++|{SP}*+-{SP}*+)"
         # spelled: a starter word then words, possibly with "and"/"linh" inside.
-        self.SPELLED = rf"{vague_lb}{start_w}(?:{sep}(?:{filler}{SP}++)?{any_w})*+"
+        self.SPELLED = rf"{first_chars(starters, True)}{vague_lb}{start_w}(?:{sep}(?:{filler}{SP}++)?{any_w})*+"
         frac = rf"(?:{SP}++{decw}{SP}++(?:[0-9]++(?![0-9.,])|{unit_w}(?:{SP}++{unit_w})*+))?"
         additive = rf"(?:{SP}++{DIGITS}{SP}*+{scale_w}(?:{SP}++{scale_w})*+)*+"
         # digits with an optional decimal word part, scales, and additive groups ("1 tỷ 200 triệu")
         self.NUMD = rf"{DIGITS}{frac}(?:{self.SCALES}{additive})?"
         self.NUMW = rf"{self.SPELLED}{frac}"
         neg = alias_pattern(ci_words=self.negative_words)
-        self._full = regex.compile(
-            rf"(?:(?P<neg>-|{neg}){SP}*+)?(?:{self.NUMD}|{self.NUMW})", regex.V1)
-        self._tok = regex.compile(r"[0-9][0-9.,]*+|[\p{L}\p{M}]++\.?|[%$]")
+        self._full = re.compile(
+            rf"(?:(?P<neg>-|{neg}){SP}*+)?(?:{self.NUMD}|{self.NUMW})")
+        self._tok = re.compile(r"[0-9][0-9.,]*+|[^\W\d_]++\.?|[%$]")
 
     # -- evaluation ------------------------------------------------------------------
 
@@ -468,22 +482,23 @@ class AmountGrammar:
         self.spelled_cs = {k.casefold(): v for k, v in self.spelled_cs.items()}
         names_codes = alias_pattern((), self.spelled_cs)
         # after a lone article ("a", "an") only a currency name: "a dollar", never "a $5"
-        art = "|".join(regex.escape(w) for w in sorted(ng.articles))
-        not_art = rf"(?<!(?<![\p{{L}}])(?i:{art}))" if art else ""
-        att = ("(?-i:" + trie_pattern(self.attached_cs) + r")(?![\p{L}\p{N}])") if self.attached_cs else r"(?!)"
+        not_art = "".join(f"(?<!\\b{re.escape(w)})(?<!\\b{re.escape(w.upper())})(?<!\\b{re.escape(w.capitalize())})"
+                          for w in sorted(ng.articles))
+        att = ("(?-i:" + trie_pattern(self.attached_cs) + r")(?![^\W_])") if self.attached_cs else r"(?!)"
         reject = f"(?!{suffix_reject_after})" if suffix_reject_after else ""
         qual = alias_pattern(ci_words=self.pre_quals)
         rs = alias_pattern(ci_words=self.start_words)
         post = alias_pattern(ci_words=self.post_quals)
-        lb_digit = r"(?<![\p{L}\p{N}_%=&?/#@\\]|[\p{N}][.,]|[\p{L}][-])"
+        lb_digit = r"(?<![^\W_%=&?/#@\\])(?<!\d[.,])(?<![^\W\d_]-)"
         pattern = (
             rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
-            rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![\p{{L}}\p{{N}}]))"
-            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![\p{{L}}]))"
+            rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![^\W_]))"
+            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![^\W\d_]))"
             rf"|(?P<wn>{ng.NUMW})(?:{SP}++(?P<wu>{names})|{not_art}{SP}++(?P<wc>{names_codes}))?)"
             rf"(?:{SP}++(?P<post>{post}))?"
         )
-        self.rx = regex.compile(pattern, regex.V1)
+        self.rx = re.compile(pattern)
+        self._build_anchors()
 
     # -- vocabulary --------------------------------------------------------------------
 
@@ -519,7 +534,7 @@ class AmountGrammar:
                 self.change_after.setdefault(k.casefold(), set()).update(norm_alias(w.casefold()) for w in ws)
             self.change_verbs.update(w.casefold() for w in d.get("change_verbs", {}).get("words", []))
             self.list_words.update(w.casefold() for w in d.get("list", {}).get("words", []))
-        self._last_word = regex.compile(r"([\p{L}\p{M}]+)[ \t]*+$")
+        self._last_word = re.compile(r"([^\W\d_]+)[ \t]*+$")
 
     def lookup(self, alias: str, cs: dict, ci: dict) -> UnitInfo | None:
         a = norm_alias(alias)
@@ -527,10 +542,77 @@ class AmountGrammar:
 
     # -- scanning ----------------------------------------------------------------------
 
+    def _build_anchors(self) -> None:
+        """Units are rare in text; the full grammar runs only in windows around a unit that
+        has a number next to it (found with an Aho-Corasick automaton, linear time)."""
+        ng = self.ng
+        keys = set()
+        for d in (self.prefix_cs, self.prefix_ci, self.suffix_cs, self.suffix_ci, self.names_ci,
+                  self.attached_cs, self.spelled_cs):
+            for k in d:
+                k = norm_alias(k).lower()
+                if len(k) >= 2 or not k.isalpha():
+                    keys.add(k)
+        self._ac = ahocorasick.Automaton()
+        for k in keys:
+            self._ac.add_word(k, len(k))
+        self._ac.make_automaton()
+        # single letters as units ("10 c", "12.500đ", "5m") only glued or next to digits
+        self._short = re.compile(r"\d[ \t]?[^\W\d_](?![^\W_])")
+        words = [w for w in list(ng.kinds) + list(ng.scales_w) + list(ng.articles) + list(ng.half_tail)]
+        self._num_before = re.compile(
+            r"(?:\d|(?<![^\W_])(?i:" + trie_pattern(sorted(set(words))) + r"))[.,]?[ \t]*$")
+        self._num_after = re.compile(r"[ \t]*(?:\d|(?i:" + trie_pattern(sorted(set(words))) + r")(?![^\W_]))")
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        low = text.lower()
+        if len(low) != len(text):
+            return [(0, len(text))]
+        n = len(text)
+        spans: list[tuple[int, int]] = []
+        nb, na = self._num_before, self._num_after
+        last_ok = -1
+        for end, ln in self._ac.iter(low):
+            s, e = end - ln + 1, end + 1
+            if s <= last_ok:
+                continue
+            if nb.search(text, max(0, s - 30), s) or na.match(text, e):
+                spans.append((s, e))
+                last_ok = e
+        for m in self._short.finditer(text):
+            spans.append((m.start(), m.end()))
+        if not spans:
+            return []
+        spans.sort()
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            ws, we = max(0, s - 160), min(n, e + 160)
+            if out and ws <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], we))
+            else:
+                out.append((ws, we))
+        # never cut a word at a window edge
+        res = []
+        for ws, we in out:
+            lo, hi = max(0, ws - 40), min(n, we + 40)
+            while ws > lo and not text[ws - 1].isspace():
+                ws -= 1
+            while we < hi and not text[we].isspace():
+                we += 1
+            res.append((ws, we))
+        return res
+
     def amounts(self, text: str, lang_at) -> list[Amount]:
         out: list[Amount] = []
+        for ws, we in self.windows(text):
+            if out and ws < out[-1].end:
+                ws = out[-1].end
+            self._scan(text, ws, we, lang_at, out)
+        return out
+
+    def _scan(self, text: str, ws: int, we: int, lang_at, out: list) -> None:
         ng = self.ng
-        for m in self.rx.finditer(text):
+        for m in self.rx.finditer(text, ws, we):
             if m.group("pu") is not None:
                 g = "pn" if m.group("pn") is not None else "pw"
                 num, ns = m.group(g), m.start(g)
@@ -602,7 +684,6 @@ class AmountGrammar:
                 a.end = m.end("post")
             a.start = min(x for x in (core, a.qual_start, a.range_start) if x >= 0)
             out.append(a)
-        return out
 
     @staticmethod
     def _followed_by(text: str, pos: int, words: set[str]) -> bool:
