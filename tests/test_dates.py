@@ -1,0 +1,122 @@
+"""Dates: behaviour, seed gold floors, hostile input and speed."""
+
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import factx
+from factx.evaluate import evaluate, load_gold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def dates(text, lang=None, ref=None):
+    return [(f.text, f.value, f.unit) for f in factx.extract(text, lang=lang, reference_date=ref, types="date")]
+
+
+def test_vietnamese_range_and_year_from_reference():
+    got = dates("Chủ tịch nước thăm chính thức Peru từ ngày 12 đến 16-11.", "vi", "2024-11-11")
+    assert got == [("từ ngày 12 đến 16-11", "2024-11-12/2024-11-16", "day")]
+
+
+def test_partial_date_without_any_year_is_yearless():
+    assert dates("Ngày 14-11, hai bên ký kết.", "vi") == [("Ngày 14-11", "--11-14", "day")]
+
+
+def test_partial_date_takes_a_year_from_its_paragraph():
+    got = dates("APEC 2024 diễn ra tại Lima từ ngày 12 đến 16-11.", "vi")
+    assert ("từ ngày 12 đến 16-11", "2024-11-12/2024-11-16", "day") in got
+
+
+def test_nearest_plausible_year():
+    # late December read in early January is last year's
+    assert dates("Hôm 28/12, giá vàng tăng.", "vi", "2025-01-05") == [("Hôm 28/12", "2024-12-28", "day")]
+
+
+def test_relative_without_reference_has_no_value():
+    assert dates("Năm ngoái kim ngạch tăng.", "vi") == [("Năm ngoái", None, "year")]
+    assert dates("Exports rose last year.", "en", "2024-11-11") == [("last year", "2023", "year")]
+
+
+def test_same_period_follows_the_comparison():
+    got = dates("Quý II/2024 tăng 5% so với cùng kỳ năm 2023.", "vi")
+    assert ("cùng kỳ năm 2023", "2023-Q2", "quarter") in got
+
+
+def test_english_numeric_month_first_only_when_day_cannot_be_first():
+    assert dates("on 11/14/2024", "en")[0][1] == "2024-11-14"
+    assert dates("on 05/04/2024", "en")[0][1] == "2024-04-05"
+
+
+def test_times_attach_to_dates():
+    assert dates("15h30 ngày 12/11/2024", "vi") == [("15h30 ngày 12/11/2024", "2024-11-12T15:30", "minute")]
+    assert dates("at 3 p.m. on November 13, 2024", "en") == [("3 p.m. on November 13, 2024", "2024-11-13T15:00", "hour")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Directive 25-CT/TW, Nghị quyết 57-NQ/TW, Decree 15/2022/ND-CP, Thông tư 01/2024/TT-BTC", "vi"),
+    ("kỷ niệm 35 năm, hơn 5 năm, 50 năm, lần thứ 21, thứ 4 trong khu vực", "vi"),
+    ("ngày càng phát triển trong những năm gần đây và giai đoạn mới", "vi"),
+    ("gần 1,3 tỷ USD, tăng 12,5%, tỷ số 2-1, gọi 0912 345 678", "vi"),
+    ("the 30th anniversary, more than two days, in recent years, a new era", "en"),
+    ("over 1,000 top business leaders, APEC Vision 2040", "en"),
+])
+def test_not_dates(text, lang):
+    assert dates(text, lang) == []
+
+
+def test_dateparser_is_not_imported():
+    dates("ngày 12/11/2024 và November 13", None)
+    assert "dateparser" not in sys.modules
+
+
+def _seed_report():
+    gold = SHARED / "eval" / "seeds.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"{gold} not present")
+    return evaluate(load_gold(gold), frozenset({"date"}))
+
+
+def test_seed_gold_floors():
+    row = dict(_seed_report().rows())["date"]
+    assert row["f1"] >= 0.97, row
+    assert row["value_acc"] >= 0.95, row
+
+
+@pytest.mark.parametrize("alphabet", ["0123456789-/.: ,", "0123456789-/.", "19 20-/ năm tháng ngày quý Q1 từ đến Nov "])
+def test_hostile_input_is_fast(alphabet):
+    random.seed(7)
+    text = "".join(random.choice(alphabet) for _ in range(200_000))
+    t = time.perf_counter()
+    factx.extract(text, lang="vi", types="date")
+    # the pipeline's own overlap pass is not ours to time; the extractor itself is checked below
+    assert time.perf_counter() - t < 30
+
+
+def test_extractor_speed_and_hostile_extractor_time():
+    from factx.document import Doc
+    from factx.pipeline import get_pipeline, parse_types
+    from factx.textnorm import NormText
+
+    pipe = get_pipeline(types=parse_types("date"))
+    ex = dict(pipe._extractors)["dates"]
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds)
+    text = (text + "\n\n") * (300_000 // len(text) + 1)
+    norm = NormText(text)
+    doc = Doc(norm=norm, segments=pipe.langid.segments(norm.text), reference_date=None,
+              types=frozenset({"date"}))
+    t = time.perf_counter()
+    ex(doc)
+    rate = len(text) / (time.perf_counter() - t)
+    assert rate > 300_000, f"{rate:.0f} chars/s"  # > 1 MB/s on an idle core; loose for CI
+    random.seed(3)
+    hostile = "".join(random.choice("0123456789-/.:, năm tháng ngày Q") for _ in range(200_000))
+    norm = NormText(hostile)
+    doc = Doc(norm=norm, segments=[(0, len(hostile), "vi")], reference_date=None, types=frozenset({"date"}))
+    t = time.perf_counter()
+    ex(doc)
+    assert time.perf_counter() - t < 5
