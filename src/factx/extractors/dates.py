@@ -260,7 +260,7 @@ class DateExtractor:
             ("vi_month_rel", rf"(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<sh>{SHV}){E}"),
             ("vi_part_month", rf"{B}(?P<part>đầu|giữa|cuối)\s+tháng(?!\s+\d)(?!\s+\p{{L}}+\s+(?:năm|tháng))"),
             # năm 2007, (từ) (năm) 2016-2022 / đến năm 2022, bare years in context, APEC 2027
-            ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
+            ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d)|(?P<rs>[-–/])(?P<yy>\d\d)(?![\d/]))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
             # quý II/2024, quý 2 năm 2024, quý ba, quý I năm nay
             ("vi_quarter", rf"{B}quý\s+(?P<q>IV|I{{1,3}}|[1-4]|một|hai|ba|bốn|tư){E}(?:\s*(?:[/\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
             ("vi_quarter_rel", rf"{B}quý\s+(?P<sh>{SHV}){E}"),
@@ -270,7 +270,7 @@ class DateExtractor:
             ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
             # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
-            ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+tháng\s+(?P<pos>đầu|cuối)\s+{YEXV}"),
+            ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+tháng\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
             ("vi_half", rf"{B}(?P<half>{HALF_V})\s+{YEXV}"),
             # đầu năm 2024, cuối năm nay, giữa năm
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
@@ -306,7 +306,7 @@ class DateExtractor:
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             ("holiday", rf"{B}(?P<hol>{HOL}){E}(?:\s+(?P<y>{Y4})(?!\d))?"),
             # clock times
-            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E})?"),
+            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?P<H>1[0-2]|0?\d)(?::(?P<M>[0-5]\d))?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # part of day words (combine only)
@@ -371,6 +371,7 @@ class DateExtractor:
         for w in self.at_word:
             self.trigger.add_word(w, w)
         self.trigger.make_automaton()
+        self.fy = None
         self.digit_runs = regex.compile(r"(?<!\d)\d")
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
@@ -641,6 +642,10 @@ class DateExtractor:
     def _r_year(self, m, text, doc):
         y = int(m["y"])
         y2 = int(m["y2"]) if m["y2"] else None
+        if m["yy"]:
+            y2 = y // 100 * 100 + int(m["yy"])
+            if y2 != y + 1:
+                return None
         tu, head, rs = m["tu"], m["head"], m["rs"]
         s = m.start("y")
         if head:
@@ -740,7 +745,7 @@ class DateExtractor:
         n = self._num(m["n"])
         if not n or not 1 <= n <= 12:
             return None
-        if _key(m["pos"]) == "đầu":
+        if not m["pos"] or _key(m["pos"]) == "đầu":
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
 
