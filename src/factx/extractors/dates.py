@@ -205,6 +205,7 @@ class DateExtractor:
         self.year_preps = {_key(w) for w in ctx["en_year_preps"] + ctx["vi_year_preps"]}
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
+        self.count_after = {_key(w) for w in lx.get("not_year_after", {}).get("words", [])}
         self._compile()
 
     # ---- patterns ----
@@ -296,6 +297,7 @@ class DateExtractor:
             ("en_relday", rf"{B}(?P<rd>{RDE}){E}"),
             ("vi_relunit", rf"{B}(?P<u>tuần|tháng|năm)\s+(?P<sh>{SHV}){E}"),
             ("en_relunit", rf"{B}(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
+            ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
             ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi|qua){E}"),
@@ -348,7 +350,7 @@ class DateExtractor:
             "en_month": months,
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en),
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
-            "en_ago": {"#", "a", "an"} | enum, "vi_ago": {"#"} | vnum,
+            "en_ago": {"#", "a", "an"} | enum, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
             "vi_cungky": {"cùng"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": first(self.holidays),
@@ -668,6 +670,9 @@ class DateExtractor:
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
             return None
+        nxt = regex.match(r"\s+([\p{L}\d/]+)", text[e:e + 20])
+        if nxt and nxt.group(1).lower() in self.count_after:
+            return None
         if self._year_context(text, m.start("y"), e):
             return C(m.start("y"), e, P(y))
         return None
@@ -919,6 +924,12 @@ class DateExtractor:
         if not n:
             return None
         return C(m.start(), m.end(), None, rel=("ago", m["u"].lower(), n), needs_ref=True)
+
+    def _r_en_in(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n:
+            return None
+        return C(m.start(), m.end(), None, rel=("ago", m["u"].lower(), -n), needs_ref=True)
 
     def _r_vi_ago(self, m, text, doc):
         n = self._num(m["n"])
