@@ -12,6 +12,7 @@ from .rules import RuleSet
 _WORD = regex.compile(r"\w+")
 # A paragraph's language shows in its first few hundred characters; longer ones are sampled.
 SAMPLE = 400
+MIN_LINE = 25
 
 
 class LangId:
@@ -60,7 +61,8 @@ class LangId:
         while pos <= n:
             nl = text.find("\n", pos)
             end = n if nl < 0 else nl
-            vi, en = self.score(text[pos:min(end, pos + SAMPLE)])
+            # Very short lines (titles, numbers, bylines) carry too little evidence to score.
+            vi, en = self.score(text[pos:min(end, pos + SAMPLE)]) if end - pos >= MIN_LINE else (0.0, 0.0)
             spans.append((pos, end, vi, en))
             if nl < 0:
                 break

@@ -111,11 +111,15 @@ def _resolve(facts: list[Fact]) -> list[Fact]:
     for layer in (VALUE_TYPES, ENTITY_TYPES):
         cands = [f for f in facts if f.type in layer]
         cands.sort(key=lambda f: (-(f.end - f.start), _PRIORITY.get(f.type, 99), f.start))
-        taken: list[tuple[int, int]] = []
+        # Accepted spans never overlap, so sorted by start they are sorted by end too.
+        starts: list[int] = []
+        ends: list[int] = []
         for f in cands:
-            if any(f.start < e and s < f.end for s, e in taken):
+            i = bisect.bisect_right(starts, f.start)
+            if (i > 0 and ends[i - 1] > f.start) or (i < len(starts) and starts[i] < f.end):
                 continue
-            taken.append((f.start, f.end))
+            starts.insert(i, f.start)
+            ends.insert(i, f.end)
             out.append(f)
     return out
 
