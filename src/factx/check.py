@@ -714,16 +714,14 @@ def _period(ctx: _DocContext, f: Fact, own: dict, claimed: set, ss: int, se: int
     if d is not None:
         return d.value
     grains = ctx.vocab.period_grains
-
-    def eligible(x: Fact) -> bool:
-        return id(x) not in claimed and ("/" in x.value or _grain(x) in grains)
-
-    in_sent = [x for x in ctx.dates_in(ss, se) if eligible(x)]
-    # the nearest period before the figure in its clause ("năm 2023 đạt 486 triệu USD")
-    before = [x for x in in_sent if cs <= x.start and x.end <= f.start]
+    in_sent = [x for x in ctx.dates_in(ss, se) if "/" in x.value or _grain(x) in grains]
+    # the nearest period before the figure in its clause ("năm 2023 đạt 486 triệu USD"), unless
+    # it is another figure's own ("$600 million in 2022 and $486 million": not 2022)
+    before = [x for x in in_sent if cs <= x.start and x.end <= f.start and id(x) not in claimed]
     if before:
         return before[-1].value
-    # else the one period the sentence names (outside the figure's clause after it)
+    # else the one period the sentence names (outside the figure's clause after it:
+    # "up 32.1% from 2022" is a comparison)
     values = {x.value for x in in_sent if not (x.start >= f.end and ctx.clause(x.start)[0] == cs)}
     if len(values) == 1:
         return values.pop()
@@ -822,7 +820,9 @@ def fmt_interval(lo: Decimal, hi: Decimal) -> str:
     def one(x: Decimal) -> str:
         if x.is_infinite():
             return "-inf" if x < 0 else "+inf"
-        return value_text(x.quantize(Decimal(1)) if abs(x) >= 1000 else x.normalize())
+        if abs(x) >= 1000:
+            return format(x.quantize(Decimal(1)), ",")
+        return value_text(x.normalize())
     if lo == hi:
         return one(lo)
     return f"[{one(lo)}, {one(hi)}]"
