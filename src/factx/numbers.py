@@ -489,8 +489,9 @@ class AmountGrammar:
         qual = alias_pattern(ci_words=self.pre_quals)
         rs = alias_pattern(ci_words=self.start_words)
         post = alias_pattern(ci_words=self.post_quals)
-        lb_digit = r"(?<![^\W_%=&?/#@\\])(?<!\d[.,])(?<![^\W\d_]-)"
+        lb_digit = r"(?<![^\W_])(?<![%=&?/#@\\])(?<!\d[.,])(?<![^\W\d_]-)"
         pattern = (
+            r"(?<![^\W_])"   # an amount starts a word (or at a symbol): one cheap test per position
             rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
             rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![^\W_]))"
             rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![^\W\d_]))"
@@ -564,6 +565,9 @@ class AmountGrammar:
             r"(?:\d|(?<![^\W_])(?i:" + trie_pattern(sorted(set(words))) + r"))[.,]?[ \t]*$")
         self._num_after = re.compile(r"[ \t]*(?:\d|(?i:" + trie_pattern(sorted(set(words))) + r")(?![^\W_]))")
 
+    # How far around a unit an amount, its qualifier, range word and list partners may reach.
+    LEFT, RIGHT = 100, 70
+
     def windows(self, text: str) -> list[tuple[int, int]]:
         low = text.lower()
         if len(low) != len(text):
@@ -576,6 +580,10 @@ class AmountGrammar:
             s, e = end - ln + 1, end + 1
             if s <= last_ok:
                 continue
+            # a word-like unit is a whole word (digits may touch it: "115USD", "USD115")
+            if (s > 0 and low[s].isalpha() and low[s - 1].isalpha()) or \
+                    (e < n and low[e - 1].isalpha() and low[e].isalpha()):
+                continue
             if nb.search(text, max(0, s - 30), s) or na.match(text, e):
                 spans.append((s, e))
                 last_ok = e
@@ -586,7 +594,7 @@ class AmountGrammar:
         spans.sort()
         out: list[tuple[int, int]] = []
         for s, e in spans:
-            ws, we = max(0, s - 160), min(n, e + 160)
+            ws, we = max(0, s - self.LEFT), min(n, e + self.RIGHT)
             if out and ws <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], we))
             else:
