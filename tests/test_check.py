@@ -427,3 +427,36 @@ def test_planted_cross_language_conflict(tmp_path):
     assert len(conf) == 1 and conf[0]["measure"] == "trade" and conf[0]["period"] == "2022"
     # a wide enough tolerance accepts it
     assert run("check", "--consistency", tmp_path, "--tolerance", "20%").exit_code == 0
+
+
+NEWS_VI = """Năm 2023, kim ngạch xuất khẩu của Việt Nam sang Hoa Kỳ đạt 97 tỷ USD, trong khi nhập khẩu từ Hoa Kỳ đạt 13,8 tỷ USD. Kim ngạch thương mại Việt Nam - Trung Quốc năm 2023 đạt 171 tỷ USD.
+
+Theo Tổng cục Thống kê, GDP của Việt Nam năm 2023 tăng 5,05%, lạm phát bình quân ở mức 3,25%. Vốn FDI đăng ký vào Việt Nam trong năm 2023 đạt 36,6 tỷ USD, tăng 32,1% so với năm 2022.
+Kim ngạch xuất khẩu rau quả của Việt Nam sang Trung Quốc năm 2023 đạt 3,5 tỷ USD.
+"""
+NEWS_EN = """In 2023, Vietnam's exports to the US reached $97 billion, while imports from the US were $13.8 billion. Trade between Vietnam and China hit $171.2 billion in 2023, and China's exports to Vietnam were $111.6 billion in 2023.
+
+Vietnam's GDP grew 5.05% in 2023, and inflation averaged 3.25 per cent. Registered FDI into Vietnam totalled $36.6 billion in 2023, up 32.1 per cent from 2022.
+Vietnam's exports to China in 2023 reached $61 billion, and rice exports to China were $0.6 billion in 2023.
+"""
+
+
+def test_news_pair_agrees_and_narrower_measures_are_not_compared(tmp_path):
+    """Exports of one product, exports in the other direction, another pair of countries: not
+    the same measure, so not a conflict; the figures that are the same do get compared."""
+    _extractors_ready()
+    (tmp_path / "vi.txt").write_text(NEWS_VI, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(NEWS_EN, encoding="utf-8")
+    r = run("check", "--consistency", tmp_path, "--format", "json")
+    rep = json.loads(r.stdout)
+    assert r.exit_code == 0, rep["consistency"]["conflicts"]
+    assert rep["consistency"]["groups"] >= 4
+    by_text = {f["text"]: f for f in rep["consistency"]["figures"]}
+    fruit = next(f for t, f in by_text.items() if "3,5" in t)
+    assert fruit["measure"] == "exports:fruit"
+    usd97 = next(f for t, f in by_text.items() if "$97" in t)
+    assert (usd97["measure"], usd97["entities"], usd97["period"]) == ("exports", ["Vietnam", "United States"], "2023")
+    (tmp_path / "en.txt").write_text(NEWS_EN.replace("$97 billion", "$79 billion"), encoding="utf-8")
+    r = run("check", "--consistency", tmp_path)
+    assert r.exit_code == 1
+    assert "conflict: exports · Vietnam, United States · 2023 · USD" in r.stdout

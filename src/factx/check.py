@@ -325,7 +325,9 @@ def _norm_key(s: str) -> str:
 
 @dataclass
 class Vocab:
-    measures: _Matcher  # -> measure id
+    measures: _Matcher  # -> (measure id, language of the term)
+    neutral: frozenset[str]  # words next to a measure word that do not narrow it
+    narrow_key: dict[str, str]  # a narrowing word -> its key in both languages
     measure_types: dict[str, frozenset[str]]
     directed: frozenset[str]
     changes: _Matcher
@@ -338,7 +340,7 @@ class Vocab:
 
 @lru_cache(maxsize=8)
 def vocab_for(ruleset: RuleSet) -> Vocab:
-    measure_of: dict[str, str] = {}
+    measure_of: dict[str, tuple[str, str]] = {}
     mtypes: dict[str, set[str]] = {}
     directed: set[str] = set()
     for doc in ruleset.toml("check/measures.toml"):
@@ -349,8 +351,19 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
                 directed.add(mid)
             for lang in ("vi", "en", "terms"):
                 for t in m.get(lang, []):
-                    measure_of.setdefault(_norm_key(t), mid)
+                    k = _norm_key(t)
+                    if k in measure_of and measure_of[k][1] != lang:
+                        measure_of[k] = (measure_of[k][0], "")  # in both languages (GDP, FDI)
+                    else:
+                        measure_of.setdefault(k, (mid, lang))
     changes = ruleset.words("check/change_words.txt")
+    neutral = frozenset(_norm_key(w).replace("’", "'") for w in ruleset.words("check/neutral_words.txt"))
+    narrow_key: dict[str, str] = {}
+    for row in ruleset.tsv("check/narrowing_words.tsv"):
+        if len(row) >= 2:
+            for w in row[1].split("|"):
+                if w.strip():
+                    narrow_key.setdefault(_norm_key(w.strip()), row[0].strip())
     pairs = ruleset.words("check/pair_words.txt")
     country_of: dict[str, str | None] = {}
     countries: set[str] = set()
@@ -376,6 +389,8 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
             grains = set(doc["period_grains"])
     return Vocab(
         measures=_Matcher(measure_of, ignore_case=True),
+        neutral=neutral,
+        narrow_key=narrow_key,
         measure_types={k: frozenset(v) for k, v in mtypes.items()},
         directed=frozenset(directed),
         changes=_Matcher({w: True for w in changes}, ignore_case=True),
@@ -532,6 +547,33 @@ def _inside(merged: tuple[list[int], list[int]], s: int, e: int, strict: bool = 
     return ends[i] > s
 
 
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)", regex.V1)
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])(\p{L}[\p{L}\p{M}'’-]*)[ \t]+$", regex.V1)
+
+
+def _narrowed(text: str, s: int, e: int, mid: str, lang: str, vocab: "Vocab") -> str:
+    """`mid`, or `mid:word` when a word narrows it ("xuất khẩu gạo", "rice exports"): such a
+    figure is only compared with figures narrowed by the same word."""
+    words = []
+    if lang in ("vi", ""):
+        m = _WORD_AFTER.match(text, e)
+        if m:
+            words.append(m.group(1))
+    if lang in ("en", ""):
+        m = _WORD_BEFORE.search(text, max(0, s - 40), s)
+        if m:
+            words.append(m.group(1))
+    for word in words:
+        w = _norm_key(word).replace("’", "'")
+        if w in vocab.neutral or w.endswith("'s"):
+            continue
+        if w in vocab.narrow_key or (lang and word[:1].islower()):
+            # capitalized (a name, or the sentence start) or next to a term of both languages
+            # (GDP, FDI): only the known narrowing words count
+            return f"{mid}:{vocab.narrow_key.get(w, w)}"
+    return mid
+
+
 class _DocContext:
     """Per-document offsets, sorted for bisect: sentences, clauses, measure words, countries."""
 
@@ -545,7 +587,8 @@ class _DocContext:
         # a clause cut inside a value fact ("Nov 12, 2024") is not a cut
         cuts = sorted(set(self.sent_starts) | set(_spans(text, _CLAUSE_END)))
         self.clause_starts = [c for c in cuts if c == 0 or not _inside(values, c, c, strict=True)]
-        self.measures = vocab.measures.finditer(text)
+        self.measures = [(s, e, _narrowed(text, s, e, mid, lang, vocab))
+                         for s, e, (mid, lang) in vocab.measures.finditer(text)]
         self.measure_starts = [m[0] for m in self.measures]
         self.changes = [(s, e) for s, e, _ in vocab.changes.finditer(text)]
         self.change_starts = [c[0] for c in self.changes]
@@ -661,7 +704,7 @@ def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
 def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> str | None:
     vocab = ctx.vocab
     usable = [(s, e, m) for s, e, m in ctx.measures_in(ss, se)
-              if m and f.type in vocab.measure_types.get(m, ()) and e <= se
+              if m and f.type in vocab.measure_types.get(m.split(":")[0], ()) and e <= se
               and not (s < f.end and f.start < e)]
     before_clause = [x for x in usable if x[1] <= f.start and x[0] >= cs]
     before_sent = [x for x in usable if x[1] <= f.start]
@@ -702,7 +745,7 @@ def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, c
         ents = in_sent
     if not ents:
         ents = ctx.others_in(cs, ce) or ctx.others_in(ss, se)
-    base = (measure or "").split("/")[0]
+    base = (measure or "").split("/")[0].split(":")[0]
     if base in ctx.vocab.directed:
         return tuple(ents)
     return tuple(sorted(ents))
