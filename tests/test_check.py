@@ -127,6 +127,7 @@ def test_changed_added_removed(corpus):
     assert "removed" in out and "November 16, 2024" in out
     assert "3 differences (1 changed, 1 added, 1 removed)" in out
     assert r.stderr == ""
+    assert "\x1b[" not in out  # no colour when standard output is not a terminal
 
 
 def test_removed_document_and_value_change_same_text(corpus):
@@ -177,6 +178,16 @@ def test_update_rewrites_baseline_but_not_silently_under_ci(corpus):
     (docs / "a.txt").write_text(DOC, encoding="utf-8")
     assert run("check", "docs", "-b", lock, "-u", "--force", env={"CI": "1"}).exit_code == 0
     assert run("check", "docs", "--baseline", lock).exit_code == 0
+
+
+def test_update_creates_a_missing_baseline(corpus):
+    root, docs, lock = corpus
+    new = root / "other" / "new.lock"
+    r = run("check", "docs", "--baseline", new, "--update", "--types", "date")
+    assert r.exit_code == 0, r.stderr
+    # the same directory depth as the first lock: the same content
+    assert new.read_text(encoding="utf-8") == lock.read_text(encoding="utf-8")
+    assert run("check", "--baseline", new).exit_code == 0
 
 
 def test_jsonl_input_documents_keep_their_ids(tmp_path, monkeypatch):
