@@ -470,13 +470,16 @@ def _locate(starts: list[int], pos: int, n: int) -> tuple[int, int, int]:
     return i, starts[i], end
 
 
+_NUMBER = regex.compile(r"\d(?:[\d.,]*\d)?")
+
+
 def half_unit(text: str, value: Decimal) -> Decimal:
     """Half the unit of the last written digit: "354 triệu" -> 0.5 million, "1,3 tỷ" -> 0.05
     billion, "353.78 million" -> 0.005 million; 0 when the written number is not found."""
-    m = regex.search(r"\d(?:[\d.,]*\d)?", text)
+    m = _NUMBER.search(text)
     if not m or not value:
         return Decimal(0)
-    digits = regex.sub(r"\D", "", m.group())
+    digits = "".join(c for c in m.group() if c.isdigit())
     try:
         written = Decimal(int(digits))
         if not written:
