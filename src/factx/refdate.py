@@ -20,8 +20,12 @@ _PATTERNS = [
     regex.compile(rf"(?i)(?<!\d)(\d{{1,2}})\s+({_M})\.?,?\s+(\d{{4}})(?!\d)"),
     regex.compile(rf"(?i)\b({_M})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
     regex.compile(r"(?i)\bngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"),
-    regex.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"),
+    regex.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])"),
 ]
+# An explicit header with a day-first date anywhere near the top ("Cập nhật: 11/11/2024").
+_HEADER_DMY = regex.compile(
+    r"(?i)\b(?:date|published|updated|posted|ngày đăng|đăng lúc|cập nhật|xuất bản)\s*:?\s*"
+    r"(?:\d{1,2}[:h]\d{2}\s*(?:[ap]m)?\s*,?\s*)?(?:\p{L}+,?\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 HEAD = 600  # a header or byline sits at the top
 
 
@@ -32,6 +36,12 @@ def guess_reference_date(text: str) -> dt.datetime | None:
     # dates only on short lines at the very top (a byline or dateline): a date in the first
     # sentence of the body is an event date, not the moment of writing.
     lines = [ln for ln in text[:HEAD].split("\n") if ln.strip()][:5]
+    m = _HEADER_DMY.search(text[:HEAD])
+    if m and not _PATTERNS[0].search(text[:HEAD]):
+        try:
+            return dt.datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            pass
     short = "\n".join(ln for ln in lines if len(ln) <= 100)
     for i, pat in enumerate(_PATTERNS):
         m = pat.search(text[:HEAD] if i == 0 else short)
