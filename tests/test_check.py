@@ -471,3 +471,15 @@ def test_news_pair_agrees_and_narrower_measures_are_not_compared(tmp_path):
     r = run("check", "--consistency", tmp_path)
     assert r.exit_code == 1
     assert "conflict: exports · Vietnam, United States · 2023 · USD" in r.stdout
+
+
+def test_undated_figures_are_compared_only_on_request():
+    approx = ck.vocab_for(default_ruleset()).approx
+    figs = []
+    for doc, f in (("a", _f("hơn 1 tỷ USD", 1e9, qualifier="over")), ("b", _f("$0.7 billion", 0.7e9))):
+        lo, hi = ck.interval(f, approx)
+        figs.append(ck.Figure(f, doc, "investment", ("Vietnam", "Peru"), None, lo, hi))
+    assert ck.find_conflicts(figs, Decimal("0.01")).groups == 0
+    res = ck.find_conflicts(figs, Decimal("0.01"), undated=True)
+    assert res.groups == 1 and len(res.conflicts) == 1
+    assert res.conflicts[0].describe() == "investment · Vietnam, Peru · no period · USD"
