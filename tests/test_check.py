@@ -483,3 +483,22 @@ def test_undated_figures_are_compared_only_on_request():
     res = ck.find_conflicts(figs, Decimal("0.01"), undated=True)
     assert res.groups == 1 and len(res.conflicts) == 1
     assert res.conflicts[0].describe() == "investment · Vietnam, Peru · no period · USD"
+
+
+@pytest.mark.parametrize("with_2023", [True, False])
+def test_figures_paired_with_periods_respectively_get_no_guessed_period(with_2023):
+    """"năm 2022 và 2023 lần lượt đạt 600 và 486 triệu USD": neither figure takes 2022 (nor
+    2023), whether or not the date extractor found the bare "2023"."""
+    vocab = ck.vocab_for(default_ruleset())
+    for text in ("Kim ngạch thương mại Việt Nam - Peru năm 2022 và 2023 lần lượt đạt 600 triệu USD "
+                 "và 486 triệu USD.",
+                 "Kim ngạch thương mại Việt Nam - Peru năm 2022 và 2023 đạt 600 triệu USD "
+                 "và 486 triệu USD."):
+        facts = [_at(text, "năm 2022", "date", "2022", "year"),
+                 _at(text, "600 triệu USD", "money", 600e6, "USD"),
+                 _at(text, "486 triệu USD", "money", 486e6, "USD")]
+        if with_2023:
+            facts.append(_at(text, "2023", "date", "2023", "year"))
+        figs = ck.figures_of(text, facts, "x", vocab)
+        assert [f.period for f in figs] == [None, None], text
+        assert all(f.entities == ("Peru", "Vietnam") and f.measure == "trade" for f in figs)

@@ -332,6 +332,7 @@ class Vocab:
     directed: frozenset[str]
     changes: _Matcher
     pairs: _Matcher
+    respectively: _Matcher
     country_names: _Matcher  # -> canonical name, or "" for a phrase that is not a country
     countries: frozenset[str]
     approx: Decimal
@@ -395,6 +396,8 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
         directed=frozenset(directed),
         changes=_Matcher({w: True for w in changes}, ignore_case=True),
         pairs=_Matcher({w: True for w in pairs}, ignore_case=True),
+        respectively=_Matcher({w: True for w in ruleset.words("check/respectively_words.txt")},
+                              ignore_case=True),
         country_names=_Matcher({k: v or "" for k, v in country_of.items()}, ignore_case=False),
         countries=frozenset(countries),
         approx=approx,
@@ -550,6 +553,7 @@ def _inside(merged: tuple[list[int], list[int]], s: int, e: int, strict: bool = 
     return ends[i] > s
 
 
+_YEAR = regex.compile(r"(?<![\p{N}\p{L}.,])(?:19|20)\d\d(?![\p{N}\p{L}]|[.,]\d)", regex.V1)
 _WORD_AFTER = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)", regex.V1)
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])(\p{L}[\p{L}\p{M}'’-]*)[ \t]+$", regex.V1)
 
@@ -596,6 +600,12 @@ class _DocContext:
         self.changes = [(s, e) for s, e, _ in vocab.changes.finditer(text)]
         self.change_starts = [c[0] for c in self.changes]
         self.pairs = [s for s, _, _ in vocab.pairs.finditer(text)]
+        self.respectively = [s for s, _, _ in vocab.respectively.finditer(text)]
+        # four-digit years the date extractor left out ("năm 2022 và 2023"): they make the
+        # period of a figure near them ambiguous
+        covered = _merge([(f.start, f.end) for f in facts])
+        self.bare_years = [m.start() for m in _YEAR.finditer(text)
+                           if not _inside(covered, m.start(), m.end())]
         self.dates = sorted((f for f in facts if f.type == "date" and isinstance(f.value, str)),
                             key=lambda f: (f.start, f.end))
         self.date_starts = [d.start for d in self.dates]
@@ -616,6 +626,7 @@ class _DocContext:
                              and f.value and f.value not in vocab.countries)
         self.other_starts = [o[0] for o in self.others]
         self._pair_cache: dict[int, list[str] | None] = {}
+        self.figure_ends: list[int] = []
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         return _locate(self.sent_starts, pos, self.n)
@@ -679,6 +690,7 @@ def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
     """The money/percent facts of one document with their measure, entities, period."""
     ctx = _DocContext(text, facts, vocab)
     figs = [f for f in facts if f.type in types]
+    ctx.figure_ends = sorted(f.end for f in facts if f.type in ("money", "percent"))
     # 1. a date written right after a figure is its period ("(năm 2022)", "in 2022")
     own: dict[int, Fact] = {}
     claimed: set[int] = set()
@@ -754,22 +766,36 @@ def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, c
     return tuple(sorted(ents))
 
 
+def _any_in(starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
+
+
 def _period(ctx: _DocContext, f: Fact, own: dict, claimed: set, ss: int, se: int,
             cs: int) -> str | None:
     d = own.get(id(f))
     if d is not None:
         return d.value
+    if _any_in(ctx.respectively, ss, se):
+        return None
     grains = ctx.vocab.period_grains
     in_sent = [x for x in ctx.dates_in(ss, se) if "/" in x.value or _grain(x) in grains]
-    # the nearest period before the figure in its clause ("năm 2023 đạt 486 triệu USD"), unless
-    # it is another figure's own ("$600 million in 2022 and $486 million": not 2022)
-    before = [x for x in in_sent if cs <= x.start and x.end <= f.start and id(x) not in claimed]
+    # the period written before the figure in its clause, after any earlier figure ("năm 2023
+    # đạt 486 triệu USD và 9 tháng đầu năm 2024 đạt gần 290 triệu USD"), unless it is another
+    # figure's own ("$600 million in 2022 and $486 million": not 2022); several of them
+    # ("năm 2022 và 2023 lần lượt đạt 600 và 486 triệu USD") leave the period unknown
+    i = bisect.bisect_left(ctx.figure_ends, f.start + 1) - 1
+    floor = max(cs, ctx.figure_ends[i] if i >= 0 else 0)
+    before = [x for x in in_sent if floor <= x.start and x.end <= f.start and id(x) not in claimed]
     if before:
+        vals = {x.value for x in before}
+        if len(vals) > 1 or _any_in(ctx.bare_years, floor, f.start):
+            return None
         return before[-1].value
     # else the one period the sentence names (outside the figure's clause after it:
     # "up 32.1% from 2022" is a comparison)
     values = {x.value for x in in_sent if not (x.start >= f.end and ctx.clause(x.start)[0] == cs)}
-    if len(values) == 1:
+    if len(values) == 1 and not _any_in(ctx.bare_years, ss, se):
         return values.pop()
     return None
 
