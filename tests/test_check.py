@@ -501,4 +501,8 @@ def test_figures_paired_with_periods_respectively_get_no_guessed_period(with_202
             facts.append(_at(text, "2023", "date", "2023", "year"))
         figs = ck.figures_of(text, facts, "x", vocab)
         assert [f.period for f in figs] == [None, None], text
-        assert all(f.entities == ("Peru", "Vietnam") and f.measure == "trade" for f in figs)
+        assert all(f.measure == "trade" for f in figs)
+        if "lần lượt" in text:  # which figure goes with what is a matter of order
+            assert all(f.entities == () for f in figs)
+        else:
+            assert all(f.entities == ("Peru", "Vietnam") for f in figs)

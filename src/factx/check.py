@@ -744,6 +744,10 @@ def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> s
 
 def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, ce: int,
               measure: str | None) -> tuple[str, ...]:
+    if _any_in(ctx.respectively, ss, se):
+        # "exports to the US and China were $97 and $61 billion respectively": which figure
+        # concerns which entity is a matter of order, not compared
+        return ()
     in_clause = ctx.countries_in(cs, ce)
     in_sent = ctx.countries_in(ss, se)
     pair_word = ctx.has_pair_word(ss, se)
