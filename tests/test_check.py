@@ -506,3 +506,22 @@ def test_figures_paired_with_periods_respectively_get_no_guessed_period(with_202
             assert all(f.entities == () for f in figs)
         else:
             assert all(f.entities == ("Peru", "Vietnam") for f in figs)
+
+
+def test_phrasings_of_the_same_figures_group_together(tmp_path):
+    _extractors_ready()
+    (tmp_path / "a.txt").write_text(
+        "Two-way trade between Vietnam and Peru reached US$600 million in 2022, according to "
+        "the ministry.\nVietnam-Peru trade turnover hit 486 million USD in 2023.\n"
+        "In the first nine months of 2024, Vietnam's GDP expanded by 6.82 percent.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Thương mại song phương Việt Nam - Peru đạt 600 triệu USD năm 2022.\n"
+        "Năm 2023, kim ngạch thương mại giữa hai nước đạt 486 triệu USD.\n"
+        "Tăng trưởng GDP 9 tháng năm 2024 của Việt Nam đạt 6,82%.\n", encoding="utf-8")
+    r = run("check", "--consistency", tmp_path, "--format", "json")
+    assert r.exit_code == 0
+    cons = json.loads(r.stdout)["consistency"]
+    assert cons["groups"] == 3 and cons["compared"] == 6
+    keys = {(f["measure"], tuple(f["entities"]), f["period"]) for f in cons["figures"]}
+    assert ("gdp/change", ("Vietnam",), "2024-01/2024-09") in keys
+    assert ("trade", ("Peru", "Vietnam"), "2023") in keys

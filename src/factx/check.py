@@ -421,6 +421,7 @@ _PERIOD_GAP = regex.compile(
 _FROM_BEFORE = regex.compile(
     r"(?:từ|from|lên|to|và|and)\s+(?:(?:gần|hơn|khoảng|trên|dưới|about|nearly|almost|over|some)\s+)*$",
     regex.IGNORECASE | regex.V1)
+_BEFORE_MEASURE = regex.compile(r"\s*(?:of|in|của|the)?\s*", regex.IGNORECASE | regex.V1)
 _CHANGE_GAP = regex.compile(r"\s*(?:by|of|thêm|được|khoảng|gần|hơn|nearly|about|over|some)?\s*$",
                             regex.IGNORECASE | regex.V1)
 
@@ -737,6 +738,11 @@ def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> s
         elif (f.type == "percent" and pick and pick[1] <= s and e <= f.start
               and not _FROM_BEFORE.search(ctx.text, cs, f.start)):
             change = True  # between its measure and the figure, in the same clause
+    if not change and pick and f.type == "percent":
+        # "tăng trưởng GDP ... đạt 6,82%", "growth in exports of 5%"
+        for s, e in ctx.changes_in(max(ss, pick[0] - 40), pick[0]):
+            if _BEFORE_MEASURE.fullmatch(ctx.text, e, pick[0]):
+                change = True
     if base is None:
         return "growth" if change and f.type == "percent" else None
     return base + "/change" if change else base
