@@ -525,3 +525,15 @@ def test_phrasings_of_the_same_figures_group_together(tmp_path):
     keys = {(f["measure"], tuple(f["entities"]), f["period"]) for f in cons["figures"]}
     assert ("gdp/change", ("Vietnam",), "2024-01/2024-09") in keys
     assert ("trade", ("Peru", "Vietnam"), "2023") in keys
+
+
+def test_company_measures_concern_the_organisations_named():
+    vocab = ck.vocab_for(default_ruleset())
+    text = "Viettel's revenue in Peru reached $500 million in 2023. FPT's profit was $300 million in 2023."
+    facts = [_at(text, "Viettel", "org", "Viettel"), _at(text, "Peru", "location", "Peru"),
+             _at(text, "$500 million", "money", 500e6, "USD"), _at(text, "2023", "date", "2023", "year"),
+             _at(text, "FPT", "org", "FPT"), _at(text, "$300 million", "money", 300e6, "USD"),
+             _at(text, "2023", "date", "2023", "year", nth=1)]
+    a, b = ck.figures_of(text, facts, "x", vocab)
+    assert (a.measure, a.entities, a.period) == ("revenue", ("Peru", "Viettel"), "2023")
+    assert (b.measure, b.entities, b.period) == ("profit", ("FPT",), "2023")

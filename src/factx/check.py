@@ -330,6 +330,7 @@ class Vocab:
     narrow_key: dict[str, str]  # a narrowing word -> its key in both languages
     measure_types: dict[str, frozenset[str]]
     directed: frozenset[str]
+    org_measures: frozenset[str]  # measures whose entities include the clause's organisations
     changes: _Matcher
     pairs: _Matcher
     respectively: _Matcher
@@ -344,12 +345,15 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
     measure_of: dict[str, tuple[str, str]] = {}
     mtypes: dict[str, set[str]] = {}
     directed: set[str] = set()
+    org_measures: set[str] = set()
     for doc in ruleset.toml("check/measures.toml"):
         for m in doc.get("measure", []):
             mid = str(m["id"])
             mtypes.setdefault(mid, set()).update(m.get("types", ["money", "percent"]))
             if m.get("directed"):
                 directed.add(mid)
+            if m.get("orgs"):
+                org_measures.add(mid)
             for lang in ("vi", "en", "terms"):
                 for t in m.get(lang, []):
                     k = _norm_key(t)
@@ -394,6 +398,7 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
         narrow_key=narrow_key,
         measure_types={k: frozenset(v) for k, v in mtypes.items()},
         directed=frozenset(directed),
+        org_measures=frozenset(org_measures),
         changes=_Matcher({w: True for w in changes}, ignore_case=True),
         pairs=_Matcher({w: True for w in pairs}, ignore_case=True),
         respectively=_Matcher({w: True for w in ruleset.words("check/respectively_words.txt")},
@@ -626,6 +631,9 @@ class _DocContext:
                              if f.type in ("org", "location") and isinstance(f.value, str)
                              and f.value and f.value not in vocab.countries)
         self.other_starts = [o[0] for o in self.others]
+        self.orgs = sorted((f.start, f.value) for f in facts
+                           if f.type == "org" and isinstance(f.value, str) and f.value)
+        self.org_starts = [o[0] for o in self.orgs]
         self._pair_cache: dict[int, list[str] | None] = {}
         self.figure_ends: list[int] = []
 
@@ -645,6 +653,11 @@ class _DocContext:
         i = bisect.bisect_left(self.other_starts, s)
         j = bisect.bisect_left(self.other_starts, e)
         return list(dict.fromkeys(v for _, v in self.others[i:j]))
+
+    def orgs_in(self, s: int, e: int) -> list[str]:
+        i = bisect.bisect_left(self.org_starts, s)
+        j = bisect.bisect_left(self.org_starts, e)
+        return list(dict.fromkeys(v for _, v in self.orgs[i:j]))
 
     def measures_in(self, s: int, e: int) -> list[tuple[int, int, str | None]]:
         i = bisect.bisect_left(self.measure_starts, s)
@@ -768,9 +781,11 @@ def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, c
             ents = in_clause or None
     elif in_sent:
         ents = in_sent
+    base = (measure or "").split("/")[0].split(":")[0]
+    if ents and base in ctx.vocab.org_measures:
+        ents = ctx.orgs_in(cs, ce) + [c for c in ents if c not in ctx.orgs_in(cs, ce)]
     if not ents:
         ents = ctx.others_in(cs, ce) or ctx.others_in(ss, se)
-    base = (measure or "").split("/")[0].split(":")[0]
     if base in ctx.vocab.directed:
         return tuple(ents)
     return tuple(sorted(ents))
