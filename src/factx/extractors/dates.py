@@ -282,7 +282,7 @@ class DateExtractor:
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
             ("en_part", rf"{B}(?P<part>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s\-]+(?:the\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<mon>{MON})(?:\s+(?P<y>{Y4})(?!\d))?|(?P<yrel>{YRE})\s+(?P<u>year|month|week)|(?P<u>year|month|week){E})"),
             # decades and centuries
-            ("decade", rf"{B}(?:(?P<w>thập\s+niên|thập\s+kỷ|những\s+năm|các\s+năm)\s+(?P<dec>(?:1[89]|20)\d0|\d0)(?!\d)|(?P<dec>(?:1[89]|20)\d0)(?-i:s){E}|'(?P<dec>\d0)(?-i:s){E})"),
+            ("decade", rf"{B}(?:(?P<w>thập\s+niên|thập\s+kỷ|những\s+năm|các\s+năm)\s+(?P<dec>(?:1[89]|20)\d0|\d0)(?!\d)|(?P<dec>(?:1[89]|20)\d0)(?-i:s){E}|(?<=')(?P<dec>\d0)(?-i:s){E})"),
             ("century", rf"{B}(?:thế\s+kỷ\s+(?P<c>XXI|XX|XIX|XVIII|2[01]|1\d)|(?P<c>2[01]|1\d)(?:st|nd|rd|th)\s+century){E}"),
             # English month-name dates and ranges
             ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
@@ -343,7 +343,7 @@ class DateExtractor:
             "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
             "en_nmonths": {"first", "last"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
             "en_part": {"early", "mid", "late", "the", "beginning", "start", "middle", "end"},
-            "decade": {"#", "thập", "những", "các", "'"}, "century": {"#", "thế"},
+            "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
             "en_md_range": {"from", "between"} | months,
             "en_dm_range": {"#", "from", "between", "the"},
             "en_mdy": months, "en_dmy": {"#"}, "en_the_dm": {"the"}, "en_my": months,
@@ -370,6 +370,10 @@ class DateExtractor:
                     self.at_word.setdefault(w.lower(), []).append(i)
         import ahocorasick
         self.trigger = ahocorasick.Automaton()
+        keyed: dict[str, list[int]] = {}
+        for w, v in self.at_word.items():
+            keyed.setdefault(" " + self._NONWORD.sub(" ", w) + " ", []).extend(v)
+        self.at_word = {k: sorted(set(v)) for k, v in keyed.items()}
         for w in self.at_word:
             self.trigger.add_word(w, w)
         self.trigger.make_automaton()
@@ -442,14 +446,14 @@ class DateExtractor:
         low = text.lower()
         if len(low) != len(text):
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        n = len(low)
+        # Every non-word character becomes a space and the keys are " word ", so the
+        # automaton only reports whole words.
+        low = " " + self._NONWORD.sub(" ", low) + " "
+        at_word = self.at_word
         for end, w in self.trigger.iter(low):
-            s = end - len(w) + 1
-            if s > 0 and (low[s - 1].isalnum() and w != "'"):
-                continue
-            if end + 1 < n and low[end + 1].isalnum() and w != "'" and not w[-1].isdigit():
-                continue
-            yield s, self.at_word[w]
+            yield end - len(w) + 1, at_word[w]
+
+    _NONWORD = regex.compile(r"[^\w]|_")
 
     def candidates(self, text: str, doc) -> list[C]:
         out: list[C] = []
