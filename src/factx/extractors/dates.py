@@ -287,8 +287,8 @@ class DateExtractor:
             # English month-name dates and ranges
             ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
             ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
-            ("en_mdy", rf"{B}(?P<mon>{MON})\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
-            ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_mdy", rf"{B}(?P<mon>{MON})\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
+            ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?"),
             ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_my", rf"{B}(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{Y4})(?!\d)"),
             ("en_month", rf"{B}(?P<mon>{MON}){E}"),
@@ -305,7 +305,7 @@ class DateExtractor:
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
-            ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
+            ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             ("holiday", rf"{B}(?P<hol>{HOL}){E}(?:\s+(?P<y>{Y4})(?!\d))?"),
             # clock times
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
@@ -989,12 +989,12 @@ class DateExtractor:
         if m["dom"]:
             c = C(m.start(), m.end(), None, kind="date", strong=True, rel=("wdom", wd, int(m["dom"])), needs_ref=True)
             return c
-        sh = m["sh"] or m["sh2"]
+        sh = m["sh"] or m["sh2"] or m["sh3"] or m["sh4"]
         shift = None
         if sh:
-            shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[sh.lower()]
+            shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[sh.lower()]
         return C(m.start(), m.end(), None, kind="wd", strong=True,
-                 rel=("wd", wd, shift, bool(m["sh2"])), needs_ref=True)
+                 rel=("wd", wd, shift, bool(m["sh2"] or m["sh3"] or m["sh4"])), needs_ref=True)
 
     def _r_holiday(self, m, text, doc):
         mo, d = (int(x) for x in self.holidays[_key(m["hol"])].split("-"))
