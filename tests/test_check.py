@@ -149,6 +149,17 @@ def test_same_text_new_value_is_a_change():
     assert ck.diff(base, [ck.Record("d.txt", 9, "money", "600 triệu USD", Decimal("6E+8"), "USD")]).count == 0
 
 
+def test_repeated_facts_count_as_a_multiset():
+    def rec(line):
+        return ck.Record("d.txt", line, "date", "APEC 2024", "2024", "year")
+
+    assert not ck.diff([rec(1), rec(5)], [rec(2), rec(9)])  # both moved
+    d = ck.diff([rec(1), rec(5)], [rec(7)])
+    assert len(d.removed) == 1 and not d.added and not d.changed
+    d = ck.diff([rec(1)], [rec(1), rec(4)])
+    assert [r.line for r in d.added] == [4]
+
+
 def test_github_annotations(corpus):
     root, docs, lock = corpus
     (docs / "a.txt").write_text(DOC.replace("Năm 2022", "Năm 2021"), encoding="utf-8")

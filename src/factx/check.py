@@ -21,7 +21,7 @@ import bisect
 import json
 import os
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -246,19 +246,16 @@ def diff(baseline: list[Record], current: list[Record]) -> Drift:
 
 
 def _unmatched(more: list[Record], fewer: list[Record]) -> list[Record]:
-    """The surplus of `more` over `fewer` (same key): those whose lines `fewer` lacks first."""
-    lines = [r.line for r in fewer]
+    """The surplus of `more` over `fewer` (records of one key): those on lines that `fewer`
+    does not have come first."""
+    lines = Counter(r.line for r in fewer)
     out = []
     for r in more:
-        if r.line in lines:
-            lines.remove(r.line)
+        if lines[r.line] > 0:
+            lines[r.line] -= 1
         else:
             out.append(r)
-    surplus = len(more) - len(fewer)
-    if len(out) < surplus:  # lines coincide: report the last ones
-        rest = [r for r in more if r not in out]
-        out.extend(rest[len(rest) - (surplus - len(out)):])
-    return out[:surplus]
+    return out[:len(more) - len(fewer)]
 
 
 # --- consistency: vocabulary -----------------------------------------------------------------
