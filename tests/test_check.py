@@ -548,3 +548,18 @@ def test_company_measures_concern_the_organisations_named():
     a, b = ck.figures_of(text, facts, "x", vocab)
     assert (a.measure, a.entities, a.period) == ("revenue", ("Peru", "Viettel"), "2023")
     assert (b.measure, b.entities, b.period) == ("profit", ("FPT",), "2023")
+
+
+def test_hard_wrapped_markdown_keeps_its_sentences(tmp_path):
+    _extractors_ready()
+    (tmp_path / "a.md").write_text(
+        "# Vietnam and Peru\n\nThe bilateral trade relationship has shown remarkable growth, with value\n"
+        "surging 79.1 per cent from US$353.78 million in 2016 to $600 million in 2022\n"
+        "and reaching $486 million in 2023.\n", encoding="utf-8")
+    shutil.copy(SEEDS / SEED_VI, tmp_path / SEED_VI)
+    r = run("check", "--consistency", tmp_path, "--format", "json")
+    assert r.exit_code == 0
+    figs = {f["text"]: f for f in json.loads(r.stdout)["consistency"]["figures"] if f["doc"].endswith("a.md")}
+    assert (figs["$486 million"]["measure"], figs["$486 million"]["entities"],
+            figs["$486 million"]["period"]) == ("trade", ["Peru", "Vietnam"], "2023")
+    assert json.loads(r.stdout)["consistency"]["groups"] == 3

@@ -409,10 +409,12 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
 
 # --- consistency: context of a figure --------------------------------------------------------
 
-# A sentence ends at a line break, or at . ! ? … followed by space and a non-lowercase letter
-# (or glued to a capitalized word, as in "hiệu lực năm 2014.Chile").
+# A sentence ends at a blank line, at a line break that does not continue a hard-wrapped line
+# (the next line starts with a capital, a list mark...), or at . ! ? … followed by space and a
+# non-lowercase letter (or glued to a capitalized word, as in "hiệu lực năm 2014.Chile").
 _SENT_END = regex.compile(
-    r"[\r\n]+|[.!?…]+[\"'”’)\]]*(?=\s+[^\p{Ll}\s]|\s*$|\p{Lu}\p{Ll})", regex.V1)
+    r"\r?\n(?:[ \t]*\r?\n)+|\r?\n(?![ \t]*[\p{Ll}\p{N}$(])"
+    r"|[.!?…]+[\"'”’)\]]*(?=\s+[^\p{Ll}\s]|\s*$|\p{Lu}\p{Ll})", regex.V1)
 # Clauses inside a sentence: ; : ( ) and ", " (but not the comma of "1,3").
 _CLAUSE_END = regex.compile(r"[;()\[\]]|:\s|,\s|\s[–—]\s", regex.V1)
 # What may stand between a figure and its own period: "600 triệu USD (năm 2022)",
