@@ -172,7 +172,7 @@ def _nearest_year(ref: dt.datetime, m: int, d: int | None) -> int:
 def _year2(s: str) -> int:
     v = int(s)
     if len(s) == 2:
-        return 2000 + v if v < 50 else 1900 + v
+        return 2000 + v if v < 30 else 1900 + v
     return v
 
 
@@ -287,7 +287,7 @@ class DateExtractor:
             # English month-name dates and ranges
             ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
             ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
-            ("en_mdy", rf"{B}(?P<mon>{MON})\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
+            ("en_mdy", rf"{B}(?P<mon>{MON}),?\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
             ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?"),
             ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_my", rf"{B}(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{Y4})(?!\d)"),
@@ -881,14 +881,21 @@ class DateExtractor:
     def _r_en_month(self, m, text, doc):
         w = m["mon"]
         k = w.rstrip(".").lower()
-        if len(k) <= 4 and k not in ("june", "july") and not w.endswith("."):
-            return None  # a bare abbreviation ("Mar", "Jan") is too ambiguous alone
+        full = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+        if k not in full and not w.endswith("."):
+            # a bare abbreviation ("Mar", "Jan") alone is too ambiguous; in a month range it is not
+            if not (self._MONRANGE_AFTER.match(text, m.end()) or self._MONRANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()])):
+                return None
         if k == "may":
             # "May" as a month alone needs a preposition before it
             ws = self._prev_words(text, m.start(), 1)
-            if not ws or ws[-1] not in ("in", "since", "until", "by", "of", "early", "late", "mid", "during", "from", "through", "till", "before", "after", "last", "next", "this"):
+            if not ws or ws[-1] not in ("in", "since", "to", "and", "between", "until", "by", "of", "early", "late", "mid", "during", "from", "through", "till", "before", "after", "last", "next", "this"):
                 return None
         return C(m.start(), m.end(), P(None, self._mon(w)))
+
+    _MONRANGE_AFTER = regex.compile(r"\s*[-–]\s*\p{Lu}\p{Ll}{2}")
+    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$")
 
     def _r_vi_relday(self, m, text, doc):
         return C(m.start(), m.end(), None, rel=("day", self.rd_vi[_key(m["rd"])]), needs_ref=True)
@@ -993,8 +1000,9 @@ class DateExtractor:
         shift = None
         if sh:
             shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[sh.lower()]
+        # English "next Friday" / "last Tuesday": that day of the next / previous week
         return C(m.start(), m.end(), None, kind="wd", strong=True,
-                 rel=("wd", wd, shift, bool(m["sh2"] or m["sh3"] or m["sh4"])), needs_ref=True)
+                 rel=("wd", wd, shift, bool(sh)), needs_ref=True)
 
     def _r_holiday(self, m, text, doc):
         mo, d = (int(x) for x in self.holidays[_key(m["hol"])].split("-"))
