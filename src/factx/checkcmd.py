@@ -215,17 +215,22 @@ def register(app: typer.Typer) -> None:
                 except ck.LockError as e:
                     raise fail(str(e), 1)
         if not paths:
-            if baseline is None or not meta.get("files"):
+            files = meta.get("files")
+            if baseline is None or not files or not isinstance(files, list):
                 raise fail("no input: give PATHS (or a --baseline that lists its files)")
-            paths = [os.path.relpath(lock_dir / f) for f in meta["files"]]
+            paths = [os.path.relpath(lock_dir / str(f)) for f in files]
 
         # the snapshot's types unless --types says otherwise
         drift_types = ts
         if baseline is not None and types is None and meta.get("types"):
+            from .pipeline import parse_types
+
             try:
-                drift_types, *_ = check_common(",".join(meta["types"]), lang, reference_date, rules)
-            except typer.Exit:
-                raise fail(f"{baseline}: unknown fact types {meta['types']}", 1)
+                drift_types = parse_types([str(t) for t in meta["types"]])
+            except (TypeError, ValueError):
+                raise fail(f"{baseline}: unknown fact types {meta['types']!r}", 1)
+            if not drift_types:
+                raise fail(f"{baseline}: the snapshot names no fact type", 1)
         if baseline is not None and lang == "auto" and meta.get("lang") in ("vi", "en"):
             lg = meta["lang"]
         if baseline is not None and ref is None and meta.get("reference_date"):
