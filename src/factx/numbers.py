@@ -370,7 +370,7 @@ class NumberGrammar:
 def digits_value(s: str, decimal_comma: bool, scaled: bool = False) -> Decimal | None:
     """Read a digit string. Both marks: the last one is the decimal mark. One kind repeated:
     grouping. One mark: a decimal mark unless exactly three digits follow (then the locale
-    decides; a trailing zero with no scale word after means grouping: `1,300`, `1.500`)."""
+    decides; two trailing zeros with no scale word after mean grouping: `1,300`, `1.500`)."""
     try:
         has_dot, has_comma = "." in s, "," in s
         if not has_dot and not has_comma:
@@ -389,7 +389,7 @@ def digits_value(s: str, decimal_comma: bool, scaled: bool = False) -> Decimal |
         if len(frac) != 3 or intp == "0":
             return Decimal(intp + "." + frac)
         locale_dec = "," if decimal_comma else "."
-        if sep == locale_dec and (scaled or not frac.endswith("0")):
+        if sep == locale_dec and (scaled or not frac.endswith("00")):
             return Decimal(intp + "." + frac)
         return Decimal(intp + frac)
     except InvalidOperation:
