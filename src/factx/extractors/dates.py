@@ -300,7 +300,7 @@ class DateExtractor:
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
             ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
-            ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi|qua){E}"),
+            ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
             # weekdays
@@ -308,7 +308,7 @@ class DateExtractor:
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             ("holiday", rf"{B}(?P<hol>{HOL}){E}(?:\s+(?P<y>{Y4})(?!\d))?"),
             # clock times
-            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?{B}(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
+            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?P<H>1[0-2]|0?\d)(?::(?P<M>[0-5]\d))?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # part of day words (combine only)
@@ -1175,12 +1175,14 @@ class DateExtractor:
             if b.y is None and a.y is not None and b.m is not None:
                 b.y = a.y
         if b is not None and a.y is None and b.y is None and a.m is not None and b.m is not None:
+            # the year that puts the range's end nearest the reference date
+            wrap = 1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0
             if ref is not None:
-                a.y = _nearest_year(ref, a.m, a.d)
+                b.y = _nearest_year(ref, b.m, b.d)
             elif ctx_year is not None:
-                a.y = ctx_year
-            if a.y is not None:
-                b.y = a.y + (1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0)
+                b.y = ctx_year + wrap
+            if b.y is not None:
+                a.y = b.y - wrap
         for p in (a, b):
             if p is not None and p.y is None and p.m is not None:
                 if ref is not None and c.extra.get("ref_year"):
@@ -1376,7 +1378,7 @@ class DateExtractor:
             return []
         cands = self.candidates(text, doc)
         # overlaps: longest first, then the earlier pattern
-        cands.sort(key=lambda c: (-(c.end - c.start), c.pri, c.start))
+        cands.sort(key=lambda c: (not c.strong, -(c.end - c.start), c.pri, c.start))
         kept: list[C] = []
         occupied = bytearray(len(text) + 1)
         for c in cands:
