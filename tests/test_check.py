@@ -563,3 +563,17 @@ def test_hard_wrapped_markdown_keeps_its_sentences(tmp_path):
     assert (figs["$486 million"]["measure"], figs["$486 million"]["entities"],
             figs["$486 million"]["period"]) == ("trade", ["Peru", "Vietnam"], "2023")
     assert json.loads(r.stdout)["consistency"]["groups"] == 3
+
+
+def test_a_fall_disagrees_with_a_rise(tmp_path):
+    _extractors_ready()
+    (tmp_path / "vi.txt").write_text(
+        "Năm 2023, kim ngạch thương mại Việt Nam - Peru giảm 19% so với năm 2022.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("In 2023, Vietnam-Peru trade fell 19 per cent from 2022.\n",
+                                     encoding="utf-8")
+    assert run("check", "--consistency", tmp_path).exit_code == 0
+    (tmp_path / "en.txt").write_text("In 2023, Vietnam-Peru trade rose 19 per cent from 2022.\n",
+                                     encoding="utf-8")
+    r = run("check", "--consistency", tmp_path)
+    assert r.exit_code == 1
+    assert "conflict: trade/change · Peru, Vietnam · 2023 · %" in r.stdout

@@ -328,7 +328,7 @@ class Vocab:
     measure_types: dict[str, frozenset[str]]
     directed: frozenset[str]
     org_measures: frozenset[str]  # measures whose entities include the clause's organisations
-    changes: _Matcher
+    changes: _Matcher  # -> 1 (a rise or a change) or -1 (a fall)
     pairs: _Matcher
     respectively: _Matcher
     country_names: _Matcher  # -> canonical name, or "" for a phrase that is not a country
@@ -396,7 +396,9 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
         measure_types={k: frozenset(v) for k, v in mtypes.items()},
         directed=frozenset(directed),
         org_measures=frozenset(org_measures),
-        changes=_Matcher({w: True for w in changes}, ignore_case=True),
+        changes=_Matcher({**{w: 1 for w in changes},
+                          **{w: -1 for w in ruleset.words("check/decrease_words.txt")}},
+                         ignore_case=True),
         pairs=_Matcher({w: True for w in pairs}, ignore_case=True),
         respectively=_Matcher({w: True for w in ruleset.words("check/respectively_words.txt")},
                               ignore_case=True),
@@ -602,7 +604,7 @@ class _DocContext:
         self.measures = [(s, e, _narrowed(text, s, e, mid, lang, vocab))
                          for s, e, (mid, lang) in vocab.measures.finditer(text)]
         self.measure_starts = [m[0] for m in self.measures]
-        self.changes = [(s, e) for s, e, _ in vocab.changes.finditer(text)]
+        self.changes = vocab.changes.finditer(text)
         self.change_starts = [c[0] for c in self.changes]
         self.pairs = [s for s, _, _ in vocab.pairs.finditer(text)]
         self.respectively = [s for s, _, _ in vocab.respectively.finditer(text)]
@@ -663,7 +665,7 @@ class _DocContext:
         j = bisect.bisect_left(self.measure_starts, e)
         return self.measures[i:j]
 
-    def changes_in(self, s: int, e: int) -> list[tuple[int, int]]:
+    def changes_in(self, s: int, e: int) -> list[tuple[int, int, int]]:
         i = bisect.bisect_left(self.change_starts, s)
         j = bisect.bisect_left(self.change_starts, e)
         return self.changes[i:j]
@@ -721,15 +723,19 @@ def figures_of(text: str, facts: list[Fact], doc: str, vocab: Vocab,
             continue
         sidx, ss, se = ctx.sentence(f.start)
         cs, ce = ctx.clause(f.start)
-        measure = _measure(ctx, f, ss, se, cs, ce)
+        measure, change = _measure(ctx, f, ss, se, cs, ce)
         entities = _entities(ctx, f, sidx, ss, se, cs, ce, measure)
         period = _period(ctx, f, own, claimed, ss, se, cs)
+        lo, hi = iv
+        if change < 0 and lo >= 0:  # "giảm 5%": a change of -5%
+            lo, hi = -hi, -lo
         out.append(Figure(fact=f, doc=doc, measure=measure, entities=entities, period=period,
-                          lo=iv[0], hi=iv[1]))
+                          lo=lo, hi=hi))
     return out
 
 
-def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> str | None:
+def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int
+             ) -> tuple[str | None, int]:
     vocab = ctx.vocab
     usable = [(s, e, m) for s, e, m in ctx.measures_in(ss, se)
               if m and f.type in vocab.measure_types.get(m.split(":")[0], ()) and e <= se
@@ -740,24 +746,25 @@ def _measure(ctx: _DocContext, f: Fact, ss: int, se: int, cs: int, ce: int) -> s
     pick = (before_clause[-1] if before_clause else before_sent[-1] if before_sent
             else after[0] if after else None)
     base = pick[2] if pick else None
-    # a change ("tăng 5%", "rose by $2 billion", "GDP growth of 6%") is not a level
-    change = False
-    for s, e in ctx.changes_in(cs, min(ce, f.end + 4)):
+    # a change ("tăng 5%", "rose by $2 billion", "GDP growth of 6%") is not a level; a fall
+    # ("giảm 5%", "down 5 per cent") is compared as a negative change
+    change = 0
+    for s, e, sign in ctx.changes_in(cs, min(ce, f.end + 4)):
         if e <= f.start and _CHANGE_GAP.fullmatch(ctx.text, e, f.start):
-            change = True  # right before the figure
+            change = sign  # right before the figure
         elif f.type == "percent" and s >= f.end:
-            change = True  # "a 5% increase", "5 per cent growth"
+            change = change or sign  # "a 5% increase", "5 per cent growth"
         elif (f.type == "percent" and pick and pick[1] <= s and e <= f.start
               and not _FROM_BEFORE.search(ctx.text, cs, f.start)):
-            change = True  # between its measure and the figure, in the same clause
+            change = sign  # between its measure and the figure, in the same clause
     if not change and pick and f.type == "percent":
         # "tăng trưởng GDP ... đạt 6,82%", "growth in exports of 5%"
-        for s, e in ctx.changes_in(max(ss, pick[0] - 40), pick[0]):
+        for s, e, sign in ctx.changes_in(max(ss, pick[0] - 40), pick[0]):
             if _BEFORE_MEASURE.fullmatch(ctx.text, e, pick[0]):
-                change = True
+                change = sign
     if base is None:
-        return "growth" if change and f.type == "percent" else None
-    return base + "/change" if change else base
+        return ("growth" if change and f.type == "percent" else None), change
+    return (base + "/change" if change else base), change
 
 
 def _entities(ctx: _DocContext, f: Fact, sidx: int, ss: int, se: int, cs: int, ce: int,
