@@ -116,7 +116,7 @@ def test_seed_gold_money_percent_strict_f1():
 PEER_FLOORS = {
     "duckling-money-vi.jsonl": 1.0,
     "duckling-money-en.jsonl": 1.0,
-    "recognizers-money-en.jsonl": 0.97,
+    "recognizers-money-en.jsonl": 0.98,
 }
 
 
@@ -157,3 +157,14 @@ def test_speed_over_one_mb_per_second():
         r(doc)
     dt = time.perf_counter() - t
     assert len(text) / dt > 1_000_000, f"{len(text) / dt:.0f} chars/s"
+
+
+def test_user_rules_extend_the_currency_table(tmp_path):
+    (tmp_path / "money").mkdir()
+    (tmp_path / "money" / "currencies.toml").write_text(
+        '[[currency]]\niso = "XBT"\nsymbols = ["₿"]\nnames = ["bitcoin", "bitcoins"]\n'
+        'examples = [{ text = "2,5 bitcoin", lang = "vi", type = "money", value = 2.5, unit = "XBT" }]\n',
+        encoding="utf-8")
+    fs = factx.extract("Giá 2,5 bitcoin, khoảng 100 triệu USD", lang="vi", types="money", rules=(str(tmp_path),))
+    assert [(f.text, f.value, f.unit) for f in fs] == [
+        ("2,5 bitcoin", Decimal("2.5"), "XBT"), ("khoảng 100 triệu USD", Decimal(100000000), "USD")]

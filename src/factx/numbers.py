@@ -339,6 +339,8 @@ class NumberGrammar:
                     return None
             prev, prev_val = kind, val
             i += 1
+        if prev == "filler":
+            return None   # "two and" is not a number
         if small is None and prev not in ("scale", "half"):
             if total == 0 and prev is None:
                 return None
@@ -662,6 +664,13 @@ class AmountGrammar:
                         end = m.end("wu")
             lang = lang_at(ns)
             r = ng.evaluate(num, lang)
+            if r is None and unit is None and m.group("wn") is not None:
+                # "two and three": the longest leading part that is one number
+                for w in reversed(list(re.finditer(r"\S+", num))[:-1]):
+                    r = ng.evaluate(num[:w.end()], lang)
+                    if r is not None:
+                        end = ns + w.end()
+                        break
             if r is None:
                 continue
             value, info = r
