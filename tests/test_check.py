@@ -577,3 +577,13 @@ def test_a_fall_disagrees_with_a_rise(tmp_path):
     r = run("check", "--consistency", tmp_path)
     assert r.exit_code == 1
     assert "conflict: trade/change · Peru, Vietnam · 2023 · %" in r.stdout
+
+
+def test_seed_investment_figures_compare_with_undated():
+    """"hơn 1 tỷ USD" (seed 000) and "Vietnamese enterprises have invested over US$1 billion in
+    Peru" (seed 002) state no period: compared only with --undated, and they agree."""
+    _extractors_ready()
+    r = run("check", "--consistency", "--undated", SEEDS, "--format", "json")
+    assert r.exit_code == 0
+    figs = [f for f in json.loads(r.stdout)["consistency"]["figures"] if f["measure"] == "investment"]
+    assert len(figs) == 2 and all(f["entities"] == ["Vietnam", "Peru"] and f["period"] is None for f in figs)

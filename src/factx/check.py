@@ -379,6 +379,12 @@ def vocab_for(ruleset: RuleSet) -> Vocab:
             if alias:
                 for form in ("NFC", "NFD"):
                     country_of.setdefault(unicodedata.normalize(form, alias), canon)
+    for row in ruleset.tsv("check/demonyms.tsv"):
+        if len(row) >= 2 and row[0].strip() in countries:
+            for adj in row[1].split("|"):
+                if adj.strip():
+                    for form in ("NFC", "NFD"):
+                        country_of.setdefault(unicodedata.normalize(form, adj.strip()), row[0].strip())
     for phrase in ruleset.words("check/not_countries.txt"):
         for form in ("NFC", "NFD"):
             country_of[unicodedata.normalize(form, phrase)] = None
@@ -860,6 +866,7 @@ class Consistency:
     groups: int
     compared: int
     conflicts: list[Conflict]
+    undated: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.conflicts)
@@ -892,7 +899,8 @@ def find_conflicts(figures: list[Figure], tolerance: Decimal, undated: bool = Fa
         if bad:
             conflicts.append(Conflict(sorted(g, key=lambda x: (x.lo if x.lo.is_finite() else x.hi,
                                                                x.doc, x.fact.line))))
-    return Consistency(figures=figures, groups=multi, compared=compared, conflicts=conflicts)
+    return Consistency(figures=figures, groups=multi, compared=compared, conflicts=conflicts,
+                       undated=undated)
 
 
 def _widen(f: Figure, tol: Decimal) -> tuple[Decimal, Decimal]:
@@ -992,7 +1000,7 @@ def render_text(console, drift: Drift | None, baseline: str | None, cons: Consis
         if verbose:
             console.print(Text("figures and their context:", style="bold"))
             for f in cons.figures:
-                mark = "" if comparable(f) else "  (not compared: context incomplete)"
+                mark = "" if comparable(f, cons.undated) else "  (not compared: context incomplete)"
                 console.print(Text(f"  {f.doc}:{f.fact.line}  {f.fact.text!r}  "
                                    f"measure={f.measure or '?'} entities="
                                    f"{', '.join(f.entities) or '?'} period={f.period or '?'} "
