@@ -271,12 +271,13 @@ class DateExtractor:
             ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
             # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
-            ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+tháng\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
+            ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+(?P<u>tháng|quý)\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
             ("vi_half", rf"{B}(?P<half>{HALF_V})\s+{YEXV}"),
             # đầu năm 2024, cuối năm nay, giữa năm
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
             # first nine months of this year, first half of 2024, H1 2024
-            ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+months\s+{YEXE}"),
+            ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+(?P<u>months|quarters)(?:\s+{YEXE})?"),
+            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
             ("en_half", rf"{B}(?P<half>first|second)\s+half\s+{YEXE}"),
             ("en_h", rf"{B}(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4}){E}"),
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
@@ -301,7 +302,7 @@ class DateExtractor:
             ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
-            ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
+            ("en_next_n", rf"{B}(?P<sh>next|last|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
@@ -341,7 +342,7 @@ class DateExtractor:
             "en_q3": {"#", "first", "second", "third", "fourth"},
             "en_q_rel": shifts,
             "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
-            "en_nmonths": {"first", "last"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
+            "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
             "en_part": {"early", "mid", "late", "the", "beginning", "start", "middle", "end"},
             "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
             "en_md_range": {"from", "between"} | months,
@@ -382,7 +383,7 @@ class DateExtractor:
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
-        self.g_time_date = regex.compile(r"\s*,?\s*(?:(?:ngày|on|of)\s+)?$", F)
+        self.g_time_date = regex.compile(r"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương)\)?,?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
         self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|lúc|vào\s+lúc|vào)\s+)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
@@ -754,6 +755,10 @@ class DateExtractor:
         n = self._num(m["n"])
         if not n or not 1 <= n <= 12:
             return None
+        if _key(m["u"]) == "quý":
+            if n > 4:
+                return None
+            n *= 3
         if not m["pos"] or _key(m["pos"]) == "đầu":
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
@@ -775,6 +780,10 @@ class DateExtractor:
         n = self._num(m["n"])
         if not n or not 1 <= n <= 12:
             return None
+        if m["u"].lower() == "quarters":
+            if n > 4:
+                return None
+            n *= 3
         c = self._period(m, 1, n) if m["pos"].lower() == "first" else self._period(m, 13 - n, 12)
         if c.a.y is None and c.a.yrel is None:
             c.a.yrel = c.b.yrel = 0
@@ -787,6 +796,10 @@ class DateExtractor:
             c.a.yrel = c.b.yrel = 0
             c.needs_ref = True
         return c
+
+    def _r_en_fy(self, m, text, doc):
+        s = text.rfind("FY", max(0, m.start() - 3), m.start())
+        return C(s, m.end(), P(_year2(m["y"]) if len(m["y"]) == 2 else int(m["y"])))
 
     def _r_en_h(self, m, text, doc):
         y = int(m["y"])
@@ -1092,11 +1105,14 @@ class DateExtractor:
                 end = c.end
                 if mm["br"] and text[end:end + 1] == ")":
                     end += 1
-                return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=c.extra)
+                extra = dict(c.extra)
+                if "time" in p.extra:
+                    extra["time"] = p.extra["time"]
+                return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
         # time + date: "15h30 ngày 12/11", "3 p.m. on November 13"
         if p.kind == "time" and self._is_day(c) and self.g_time_date.match(glue):
             n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
-                  extra=dict(c.extra))
+                  kind=c.kind, strong=True, extra=dict(c.extra))
             n.extra["time"] = p.a
             return n
         # date + time: "tomorrow 8:00am", "Monday at 3 p.m."
