@@ -587,3 +587,22 @@ def test_seed_investment_figures_compare_with_undated():
     assert r.exit_code == 0
     figs = [f for f in json.loads(r.stdout)["consistency"]["figures"] if f["measure"] == "investment"]
     assert len(figs) == 2 and all(f["entities"] == ["Vietnam", "Peru"] and f["period"] is None for f in figs)
+
+
+def test_drift_and_consistency_together(tmp_path, monkeypatch):
+    _extractors_ready()
+    monkeypatch.chdir(tmp_path)
+    for name in (SEED_VI, SEED_EN):
+        shutil.copy(SEEDS / name, tmp_path / name)
+    assert run("snapshot", ".", "-o", "facts.lock").exit_code == 0
+    r = run("check", ".", "--baseline", "facts.lock", "--consistency", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["ok"] is True
+    vi = tmp_path / SEED_VI
+    vi.write_text(vi.read_text(encoding="utf-8").replace("lên 600 triệu USD", "lên 700 triệu USD"),
+                  encoding="utf-8")
+    r = run("check", ".", "--baseline", "facts.lock", "--consistency", "--format", "github")
+    assert r.exit_code == 1
+    titles = [x.split("title=")[1].split("::")[0] for x in r.stdout.splitlines() if x.startswith("::error")]
+    assert titles.count("factx%3A fact changed") == 1
+    assert titles.count("factx%3A figures disagree") == 2
+    assert r.stdout.splitlines()[-1] == "factx check: 2 problems"
