@@ -238,7 +238,7 @@ class DateExtractor:
         ORD = r"(?:st|nd|rd|th)?"
         Y4 = r"(?:1\d{3}|20\d{2})"
         YRV = r"(?:nay|ngoái|trước|tới|sau|qua|vừa\s+qua|tiếp\s+theo)"
-        YRE = r"(?:this|last|next|previous|the\s+current|current|the\s+previous|the\s+next|the\s+following|following|the\s+past|past)"
+        YRE = r"(?:this|last|next|previous|coming|the\s+coming|the\s+current|current|the\s+previous|the\s+next|the\s+following|following|the\s+past|past)"
         # a year expression after a period word (vi / en)
         YEXV = rf"(?:(?:của\s+)?năm\s+(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRV}))|(?:của\s+)?năm(?!\s*\d)|[/\-]\s*(?P<y>{Y4})(?!\d)|\s(?P<y>{Y4})(?!\d))"
         YEXE = rf"(?:(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year|year))"
@@ -784,6 +784,8 @@ class DateExtractor:
             if n > 4:
                 return None
             n *= 3
+        if m["pos"].lower() == "last" and not (m["y"] or m["yrel"] or regex.search(r"(?i)year\s*$", m.group())):
+            return None  # "the last 2 months": a span back from the reference date
         c = self._period(m, 1, n) if m["pos"].lower() == "first" else self._period(m, 13 - n, 12)
         if c.a.y is None and c.a.yrel is None:
             c.a.yrel = c.b.yrel = 0
@@ -1324,7 +1326,8 @@ class DateExtractor:
                 d = day - dt.timedelta(weeks=n)
             elif u == "month":
                 mi = ref.year * 12 + ref.month - 1 - n
-                return f"{mi // 12:04d}-{mi % 12 + 1:02d}", "month"
+                y, mo = mi // 12, mi % 12 + 1
+                return dt.date(y, mo, min(day.day, _last_day(y, mo))).isoformat(), "day"
             else:
                 return f"{ref.year - n:04d}", "year"
             return d.isoformat(), "day"
