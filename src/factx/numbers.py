@@ -528,6 +528,7 @@ class AmountGrammar:
         self.change_after: dict[str, set[str]] = {}
         self.change_verbs: set[str] = set()
         self.list_words: set[str] = set()
+        self.compound_after: set[str] = set()
         for d in ruleset.toml("numbers/ranges.toml"):
             self.start_words.update(norm_alias(w.casefold()) for w in d.get("start_words", []))
             self.dash.update(d.get("dash", []))
@@ -537,6 +538,8 @@ class AmountGrammar:
                 self.change_after.setdefault(k.casefold(), set()).update(norm_alias(w.casefold()) for w in ws)
             self.change_verbs.update(w.casefold() for w in d.get("change_verbs", {}).get("words", []))
             self.list_words.update(w.casefold() for w in d.get("list", {}).get("words", []))
+            self.compound_after.update(w.casefold() for w in d.get("compound", {}).get("words_after", []))
+        self._next_word = re.compile(r"[ \t]*+([^\W\d_]+)")
         self._last_word = re.compile(r"([^\W\d_]+)[ \t]*+$")
 
     def lookup(self, alias: str, cs: dict, ci: dict) -> UnitInfo | None:
@@ -859,6 +862,9 @@ class AmountGrammar:
             return False
         if a.prefix_unit and g == "":
             return False
+        nxt = self._next_word.match(text, b.end)
+        if nxt and nxt.group(1).casefold() not in self.compound_after:
+            return False   # "$5 and 10 employees"
         return True
 
 
