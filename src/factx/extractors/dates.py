@@ -912,15 +912,27 @@ class DateExtractor:
     _MONRANGE_AFTER = regex.compile(r"\s*[-–]\s*\p{Lu}\p{Ll}{2}")
     _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$")
 
+    def _ampm(self, phrase: str) -> str | None:
+        for w in _key(phrase).split():
+            if w in self.dayparts:
+                return self.dayparts[w]
+        if "tonight" in phrase.lower():
+            return "pm"
+        return None
+
     def _r_vi_relday(self, m, text, doc):
-        return C(m.start(), m.end(), None, rel=("day", self.rd_vi[_key(m["rd"])]), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=("day", self.rd_vi[_key(m["rd"])]), needs_ref=True)
+        c.extra["ampm"] = self._ampm(m["rd"])
+        return c
 
     def _r_en_relday(self, m, text, doc):
         k = _key(m["rd"])
         s = m.start()
         if k.startswith("the "):
             s += 4
-        return C(s, m.end(), None, rel=("day", self.rd_en[k]), needs_ref=True)
+        c = C(s, m.end(), None, rel=("day", self.rd_en[k]), needs_ref=True)
+        c.extra["ampm"] = self._ampm(m["rd"])
+        return c
 
     def _r_vi_relunit(self, m, text, doc):
         u = self.unit_vi[_key(m["u"])]
@@ -1050,7 +1062,7 @@ class DateExtractor:
             # a bare "10:45": a time only with an hour below 24 and not a ratio or score
             strong = True
         s = m.start() if not m["luc"] else m.start("H")
-        return C(s, m.end(), P(H=H, M=M), kind="time", strong=strong)
+        return C(s, m.end(), P(H=H, M=M), kind="time", strong=strong, extra={"ap": bool(pod)})
 
     def _r_en_time(self, m, text, doc):
         H = int(m["H"])
@@ -1062,7 +1074,7 @@ class DateExtractor:
             H += 12
         if ap == "am" and H == 12:
             H = 0
-        return C(m.start(), m.end(), P(H=H, M=M), kind="time", strong=True)
+        return C(m.start(), m.end(), P(H=H, M=M), kind="time", strong=True, extra={"ap": True})
 
     def _r_en_time_noon(self, m, text, doc):
         H = 0 if m["nn"].lower() == "midnight" else 12
@@ -1100,6 +1112,18 @@ class DateExtractor:
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
         if len(glue) > 20:
             return None
+        # time range: "9:30 - 11:00", "từ 8h đến 11h30", "from 9 a.m. to 5 p.m."
+        if p.kind == "time" and c.kind == "time" and p.b is None and c.b is None and "time" not in p.extra \
+                and self.g_range.match(glue) and (not glue.strip().lower().startswith(("and", "và"))
+                                                  or regex.search(r"(?i)(?:between|giữa)\s+$", text[max(0, p.start - 10):p.start])):
+            a, b = P(H=p.a.H, M=p.a.M), P(H=c.a.H, M=c.a.M)
+            if b.H is not None and a.H is not None and a.H < 12 <= b.H and a.H + 12 <= b.H \
+                    and not p.extra.get("ap"):
+                a.H += 12  # "3:30-6 p.m."
+            before = text[max(0, p.start - 12):p.start]
+            pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+$", before)
+            s = p.start - (len(before) - pre.start(1)) if pre else p.start
+            return C(s, c.end, a, b, rule=p.rule, pri=p.pri, kind="time", strong=True)
         # weekday + date: "thứ Hai (11/11)", "Monday, November 11"
         if p.kind == "wd" and c.kind == "date" and self._is_day(c) and c.rel is None:
             mm = self.g_wd_date.match(glue)
@@ -1116,22 +1140,36 @@ class DateExtractor:
             n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
                   kind=c.kind, strong=True, extra=dict(c.extra))
             n.extra["time"] = p.a
+            if p.b is not None:
+                n.extra["time2"] = p.b
             return n
         # date + time: "tomorrow 8:00am", "Monday at 3 p.m."
         if c.kind == "time" and self._is_day(p) and (c.strong or p.kind != "wd") and self.g_date_time.match(glue) \
                 and "time" not in p.extra:
             n = C(p.start, c.end, p.a, None, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
                   kind="date" if p.kind != "wd" else "wd", strong=True, extra=dict(p.extra))
-            n.extra["time"] = c.a
+            t = P(H=c.a.H, M=c.a.M)
+            if p.extra.get("ampm") == "pm" and t.H is not None and t.H < 12 and not c.extra.get("ap"):
+                t.H += 12  # "this afternoon at 3:20", "chiều nay lúc 3 giờ"
+            n.extra["time"] = t
+            if c.b is not None:
+                t2 = P(H=c.b.H, M=c.b.M)
+                if p.extra.get("ampm") == "pm" and t2.H < 12 and not c.extra.get("ap"):
+                    t2.H += 12
+                n.extra["time2"] = t2
             return n
         # part of day + date: "chiều 12/11", "sáng ngày 12/11"
         if p.kind == "pod" and self._is_day(c) and self.g_pod_date.match(glue):
+            extra = dict(c.extra)
+            extra["ampm"] = self._ampm(text[p.start:p.end])
             return C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
-                     kind=c.kind, strong=True, extra=c.extra)
+                     kind=c.kind, strong=True, extra=extra)
         # date + part of day: "November 13 afternoon"
         if c.kind == "pod" and self._is_day(p) and self.g_date_pod.match(glue) and p.kind != "time":
+            extra = dict(p.extra)
+            extra["ampm"] = self._ampm(text[c.start:c.end])
             return C(p.start, c.end, p.a, p.b, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
-                     kind=p.kind, strong=True, extra=p.extra)
+                     kind=p.kind, strong=True, extra=extra)
         # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3",
         # "between 2007 and the end of 2008", "from March to date"
         if p.kind == "date" and c.kind == "date" and not c.extra.get("cungky") and not p.extra.get("cungky") \
@@ -1163,10 +1201,18 @@ class DateExtractor:
     # ---- values ----
     def resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
                 facts_before: list[C]) -> tuple[str | None, str]:
+        v, u = self._resolve(text, c, ref, ctx_year, facts_before)
+        t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
+        if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
+            v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
+        return v, u
+
+    def _resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
+                 facts_before: list[C]) -> tuple[str | None, str]:
         if "pair" in c.extra:
             p, q = c.extra["pair"]
-            va, ua = self.resolve(text, p, ref, ctx_year, facts_before)
-            vb, ub = self.resolve(text, q, ref, ctx_year, facts_before)
+            va, ua = self._resolve(text, p, ref, ctx_year, facts_before)
+            vb, ub = self._resolve(text, q, ref, ctx_year, facts_before)
             if va is None or vb is None:
                 return None, ua
             return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
