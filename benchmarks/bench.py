@@ -1,7 +1,7 @@
 """factx speed benchmark, beside the peers that are installed, in one run on one core.
 
     python benchmarks/bench.py [--size-mb 1] [--corpus FILES...] [--peers all|none|NAME,...]
-                               [--repeat 3] [--peer-seconds 6] [--json] [--no-pin]
+                               [--repeat 5] [--peer-seconds 6] [--json | --markdown] [--no-pin]
 
 The text is the seeds (seeds/*.txt, or --corpus FILES) repeated to --size-mb million
 characters. factx is measured per configuration (money+percent, dates, entities, all types):
@@ -345,6 +345,42 @@ def print_report(meta: dict, fx: list[dict], pr: list[dict], tg: list[dict]) -> 
     p(f"\nprocess max RSS at the end: {meta['maxrss_mb']:.0f} MB")
 
 
+def markdown_report(meta: dict, fx: list[dict], pr: list[dict], tg: list[dict]) -> str:
+    """The figures as Markdown tables (for benchmarks/README.md)."""
+    out = [f"Measured {meta['date']} on factx {meta['factx_commit']}, Python {meta['python']}, "
+           f"{meta['cpu']}, pinned to one core: {meta['pinned']}; {meta['chars']:,} characters "
+           f"({meta['docs']} documents; English {meta['en_chars']:,}, Vietnamese "
+           f"{meta['vi_chars']:,}). Command: `python benchmarks/bench.py "
+           f"--size-mb {meta['size_mb']:g} --repeat {meta['repeat']}`.", "",
+           "| factx configuration | chars/s | UTF-8 MB/s | run s | build s | heap MB | facts |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in fx:
+        if "seconds" not in r:
+            out.append(f"| {r['label']} | error: {r.get('error', '?')} | | | | | |")
+            continue
+        out.append(f"| {r['label']} | {r['chars_per_s']:,.0f} | {r['bytes_per_s'] / 1e6:.2f} | "
+                   f"{r['seconds']:.3f} | {r.get('build_s', float('nan')):.3f} | "
+                   f"{r.get('peak_heap_mb', float('nan')):.1f} | {r['facts']:,} |")
+    out += ["", "| peer | task | chars/s | chars run | factx/peer (vs) |",
+            "| --- | --- | ---: | ---: | --- |"]
+    for r in pr:
+        if "skipped" in r:
+            out.append(f"| {r['tool']} | {r['task']} | skipped: {r['skipped']} | | |")
+            continue
+        ratio = r.get("ratio_factx_over_peer")
+        vs = f"{ratio:,.0f}x ({LABELS[r['compare']]})" if ratio else "-"
+        out.append(f"| {r['tool']} | {r['task']} | {r['chars_per_s']:,.0f} | {r['chars']:,} | "
+                   f"{vs} |")
+    out += ["", "| target | measured | met |", "| --- | ---: | --- |"]
+    for t in tg:
+        m = t["measured"]
+        shown = "not measured" if m is None else (
+            f"{m:.0f}x" if "dateparser" in t["target"] else f"{m:,.0f} chars/s")
+        out.append(f"| {t['target']} | {shown} | "
+                   f"{'-' if t['met'] is None else ('yes' if t['met'] else 'NO')} |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, default=1.0,
@@ -357,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-seconds", type=float, default=6.0,
                     help="about how long each peer measurement runs (default 6)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the figures as Markdown")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     args = ap.parse_args(argv)
 
@@ -386,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     get_pipeline(default_ruleset(), parse_types("")).run(text)
 
     def log(msg: str) -> None:
-        if not args.json:
+        if not (args.json or args.markdown):
             print(f"  {msg}", file=sys.stderr)
 
     parts_or_docs: dict[str, str | list[str]] = dict(parts)
@@ -423,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpu": cpu_model(),
         "pinned": pinned,
         "source": ", ".join(args.corpus) if args.corpus else "seeds/*.txt",
+        "size_mb": args.size_mb,
         "docs": len(corpus),
         "chars": len(text),
         "bytes": len(text.encode("utf-8")),
@@ -433,7 +471,9 @@ def main(argv: list[str] | None = None) -> int:
         "speed_unit": "characters (code points) per second",
         "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
-    if args.json:
+    if args.markdown:
+        print(markdown_report(meta, fx, pr, tg))
+    elif args.json:
         print(json.dumps({"meta": meta, "factx": fx, "peers": pr, "targets": tg}, indent=2,
                          ensure_ascii=False))
     else:
