@@ -471,7 +471,7 @@ class DateExtractor:
                 seen.add(key)
                 try:
                     c = handlers[i](m, text, doc)
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                     c = None
                 if c is None:
                     continue
@@ -1469,7 +1469,10 @@ class DateExtractor:
                     years = [(m.start(), int(m.group())) for m in self._YEAR_RX.finditer(text)]
                     ypos = [y[0] for y in years]
                 ctx_year = self._year_in_paragraph(years, ypos, c, par, pars[k] if k < len(pars) else len(text))
-            value, unit = self.resolve(text, c, ref, ctx_year, done)
+            try:
+                value, unit = self.resolve(text, c, ref, ctx_year, done)
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
+                value, unit = None, "day"
             done.append((c, value))
             if isinstance(value, str) and value[:4].isdigit():
                 last_year_by_par = (par, int(value[:4]))
