@@ -169,7 +169,7 @@ class NumberGrammar:
         scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![^\W_])"
         half = alias_pattern(ci_words=half_tail)
         # scale words after digits: glued or spaced, stacked ("nghìn tỷ"), "rưỡi" after.
-        self.SCALES = (rf"(?:{SP}*+{scale_w}|{scale_a})(?:{SP}++{scale_w})*+(?:{SP}++{half})?")
+        self.SCALES = (rf"(?:(?:{SP}*+|-){scale_w}|{scale_a})(?:{SP}++{scale_w})*+(?:{SP}++{half})?")
         self.SCALE_WORD = scale_w
         decw = alias_pattern(ci_words=self.decimal_words)
         digit_units = [w for w, (k, v) in kinds.items() if k == "unit" and v < 10]
@@ -310,6 +310,8 @@ class NumberGrammar:
             elif kind == "article":
                 if prev not in (None, "fraction", "filler"):
                     return None
+                if i + 1 < n and self.kinds.get(toks[i + 1].casefold(), ("",))[0] in ("unit", "ten"):
+                    return None   # "a one-dollar coin": the article is not part of the number
                 if prev is None:
                     small = Decimal(1)
             elif kind == "scale":
@@ -497,7 +499,7 @@ class AmountGrammar:
             rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
             rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![^\W_]))"
             rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![^\W\d_]))"
-            rf"|(?P<wn>{ng.NUMW})(?:{SP}++(?P<wu>{names})|{not_art}{SP}++(?P<wc>{names_codes}))?)"
+            rf"|(?P<wn>{ng.NUMW})(?:(?:{SP}++|-)(?P<wu>{names})|{not_art}{SP}++(?P<wc>{names_codes}))?)"
             rf"(?:{SP}++(?P<post>{post}))?"
         )
         self.rx = re.compile(pattern)
@@ -567,7 +569,7 @@ class AmountGrammar:
         self._short = re.compile(r"\d[ \t]?[^\W\d_](?![^\W_])")
         words = [w for w in list(ng.kinds) + list(ng.scales_w) + list(ng.articles) + list(ng.half_tail)]
         self._num_before = re.compile(
-            r"(?:\d|(?<![^\W_])(?i:" + trie_pattern(sorted(set(words))) + r"))[.,]?[ \t]*$")
+            r"(?:\d|(?<![^\W_])(?i:" + trie_pattern(sorted(set(words))) + r"))[.,]?[ \t-]*$")
         self._num_after = re.compile(r"[ \t]*(?:\d|(?i:" + trie_pattern(sorted(set(words))) + r")(?![^\W_]))")
 
     # How far around a unit an amount, its qualifier, range word and list partners may reach.
@@ -667,6 +669,14 @@ class AmountGrammar:
                         end = m.end("wu")
             lang = lang_at(ns)
             r = ng.evaluate(num, lang)
+            if r is None and m.group("wn") is not None:
+                # a leading article that is not part of the number ("a one-dollar coin")
+                w0 = re.match(r"(\S+)\s+", num)
+                if w0 and w0.group(1).casefold() in ng.articles:
+                    r = ng.evaluate(num[w0.end():], lang)
+                    if r is not None:
+                        ns += w0.end()
+                        core = ns
             if r is None and unit is None and m.group("wn") is not None:
                 # "two and three": the longest leading part that is one number
                 for w in reversed(list(re.finditer(r"\S+", num))[:-1]):
