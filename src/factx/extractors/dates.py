@@ -532,7 +532,8 @@ class DateExtractor:
             if sep == ".":
                 if not m["head"]:
                     return None
-            elif not head and not (sep == "/" and len(m["a"]) == 2 and len(m["b"]) == 2):
+            elif not head and not (sep == "/" and len(m["a"]) == 2 and len(m["b"]) == 2
+                                   and "0" in (m["a"][0], m["b"][0])):
                 before = text[max(0, s0 - 2):s0]
                 if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
                         or self._ends_with_weekday(text, s0)):
@@ -596,7 +597,10 @@ class DateExtractor:
         y, yrel = self._yr_from(m)
         if not mw[0].isdigit():
             k = _key(mw)
-            if mw[0].islower() and k in ("một", "hai", "ba", "bốn", "năm", "tư") and not (y or yrel):
+            if mw[0].islower() and k in ("một", "năm") and not (y or yrel):
+                return None  # "mỗi tháng một lần", "ngày tháng năm"
+            if mw[0].islower() and k in ("hai", "ba", "bốn", "tư") and not (y or yrel) and \
+                    regex.match(r"\s+(?:lần|người|đợt|kỳ|buổi|cuộc|ngày|tuần|tháng|năm)\b", text[m.end():m.end() + 10]):
                 return None
         before = self._prev_words(text, m.start(), 1)
         if before and not m["part"] and not m["tu"]:
