@@ -12,11 +12,16 @@ Vocabulary is data (rules/numbers/*.toml); this module holds the mechanics:
   number, qualifiers ("gần", "more than"), and how neighbouring amounts combine into
   ranges, changes, lists and compounds ("3 dollars 50 cents").
 
-Public API: `parse_number(text, lang)`, `digits_value(s, lang, scaled)`, `NumberGrammar`,
-`AmountGrammar`, `Amount`, `number_grammar(ruleset)`.
+Public API: `parse_number(text, lang)`, `digits_value(s, decimal_comma, scaled)`,
+`number_grammar(ruleset)` (a `NumberGrammar`: its `NUMD` / `NUMW` / `SCALES` pattern pieces
+are `re` syntax other extractors may embed, and `evaluate(text, lang)` reads a match), and
+`AmountGrammar` (numbers with units; money and percent build one each).
 
-Every pattern is compiled once; quantifiers over digits and separators are possessive or
-atomic and every number start is anchored by a look-behind, so any input runs in linear time.
+Speed and safety: every pattern is compiled once (`re`, with atomic groups and possessive
+quantifiers, so digits, separators and spaces never backtrack); each alternation starts
+with a first-character test; and the full amount grammar only runs in windows around a unit
+(currency, percent sign) that touches a number, found in one Aho-Corasick pass. Any input
+runs in linear time.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import re
+import unicodedata
 
 import ahocorasick
 
@@ -36,8 +42,6 @@ from .rules import RuleSet, default_ruleset
 
 # `re` (Python 3.11: atomic groups, possessive quantifiers) is several times faster than
 # `regex` on these large alternations. Letters: [^\W\d_]; letters or digits: [^\W_].
-L = r"[^\W\d_]"
-LN = r"[^\W_]"
 # After an alias: a word-like alias must not run on into a letter or digit.
 END_B = r"(?:(?<=[^\W_])(?![^\W_])|(?<![^\W_]))"
 # Before an alias: a word-like alias must not start inside a word.
@@ -886,7 +890,6 @@ def clean(v: Decimal) -> Decimal:
 
 
 def unicode_mark(ch: str) -> bool:
-    import unicodedata
     return unicodedata.category(ch).startswith("M")
 
 
