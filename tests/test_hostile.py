@@ -113,6 +113,13 @@ def hostile_inputs() -> dict[str, str]:
         "date_chain": _fill("12/11/2024-13/11/2024 - 12-11-2024 ngày 12 tháng 11 năm 2024 ", M),
         "month_chain": _fill("November 12 – 16 Nov. 12-16, 2024 tháng 3/2024 quý II/2024 ", M),
         "mixed_brackets": _random_text(10, "([{<>}])", M, runs=(1, 20), seps=" a1"),
+        "acronym_definitions": _words(12, lambda r: "{} {} ({})".format(
+            r.choice(_VI_SYLL), r.choice(["Group", "Bank", "Corporation", "Hội", "Ủy ban"]),
+            "".join(r.choice("ABCDEFGHIKLMNOPQRSTVXY") for _ in range(r.randint(2, 5)))), M),
+        "title_chain": _fill("Chủ tịch nước Tổng thống President Mr. Bộ trưởng Minister ông bà "
+                             "Ambassador Đại sứ ", M),
+        "gazetteer_chain": _fill("Việt Nam Hoa Kỳ Mỹ United States U.S. Peru Lima Chile APEC "
+                                 "ASEAN Viettel Ngân hàng Thế giới World Bank Hà Nội ", M),
         "zero_width_and_nbsp": _fill("1\u200b2\u00a03\ufeff4\u200d,5\u00a0%\u2009USD ", M),
     }
 
