@@ -315,7 +315,7 @@ def _random_doc(rnd: random.Random, frags: list[str]) -> str:
     parts = [p[rnd.randint(0, len(p) // 3):] for p in parts]
     text = rnd.choice(["", "\ufeff", " date 2024-11-11 "]) + rnd.choice(["\n", " ", ""]).join(parts)
     chars = list(text)
-    for _ in range(rnd.randint(0, max(1, len(chars) // 15))):
+    for _ in range(rnd.randint(0, max(1, len(chars) // rnd.choice([4, 15, 40])))):
         chars.insert(rnd.randint(0, len(chars)), rnd.choice(_NOISE))
     return "".join(chars)
 
