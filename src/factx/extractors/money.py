@@ -58,8 +58,11 @@ def currency_tables(ruleset):
         for sub in doc.get("subunit", []):
             info = UnitInfo(unit=sub.get("alone", "USD"), factor=Decimal(str(sub.get("factor", 0.01))),
                             sub_of=tuple(sub.get("of", ["*"])), kind="name", alone=sub.get("alone", ""))
+            nb = {w.casefold() for w in sub.get("not_before", [])}
             for s in sub.get("names", []):
                 s = norm_alias(s)
+                if nb:
+                    not_before.setdefault(s.casefold(), set()).update(nb)
                 if _is_letters(s) and len(s) > 1:
                     suffix_ci[s] = info
                     names_ci[s] = info
