@@ -343,13 +343,13 @@ class DateExtractor:
             "en_q_rel": shifts,
             "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
             "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
-            "en_part": {"early", "mid", "late", "the", "beginning", "start", "middle", "end"},
+            "en_part": {"early", "mid", "late", "beginning", "start", "middle", "end"},
             "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
             "en_md_range": {"from", "between"} | months,
-            "en_dm_range": {"#", "from", "between", "the"},
-            "en_mdy": months, "en_dmy": {"#"}, "en_the_dm": {"the"}, "en_my": months,
+            "en_dm_range": {"#", "from", "between"},
+            "en_mdy": months, "en_dmy": {"#"}, "en_the_dm": set(), "en_my": months,
             "en_month": months,
-            "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en),
+            "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
             "en_ago": {"#", "a", "an"} | enum, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
             "vi_cungky": {"cùng"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
@@ -359,12 +359,21 @@ class DateExtractor:
             "en_time_noon": {"noon", "midnight", "midday"},
             "pod_vi": pods_vi, "pod_en": {"morning", "afternoon", "evening", "night"},
         }
-        self.at_digit: list[int] = []
+        # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
+        four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy"}
+        short = {"num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
+                 "en_dm_range", "en_ago", "vi_ago", "vi_next_n", "vi_time", "en_time", "century",
+                 "decade", "en_fy"}
+        self.at_digit_len: dict[int, list[int]] = {1: [], 2: [], 4: []}
         self.at_word: dict[str, list[int]] = {}
         for i, (name, _) in enumerate(self.patterns):
             for w in starts[name]:
                 if w == "#":
-                    self.at_digit.append(i)
+                    if name in four:
+                        self.at_digit_len[4].append(i)
+                    if name in short or name not in four:
+                        self.at_digit_len[1].append(i)
+                        self.at_digit_len[2].append(i)
                 elif w == "'":
                     self.at_word.setdefault("'", []).append(i)
                 else:
@@ -379,7 +388,7 @@ class DateExtractor:
             self.trigger.add_word(w, w)
         self.trigger.make_automaton()
         self.fy = None
-        self.digit_runs = regex.compile(r"(?<!\d)\d")
+        self.digit_runs = regex.compile(r"(?<!\d)\d+")
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
@@ -442,8 +451,11 @@ class DateExtractor:
     # ---- candidate builders ----
     def _triggers(self, text: str):
         """(position, pattern indexes) for every place a pattern may start."""
+        by_len = self.at_digit_len
         for m in self.digit_runs.finditer(text):
-            yield m.start(), self.at_digit
+            n = m.end() - m.start()
+            if n in by_len:
+                yield m.start(), by_len[n]
         low = text.lower()
         if len(low) != len(text):
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
