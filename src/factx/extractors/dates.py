@@ -34,6 +34,30 @@ TYPES = ("date",)
 GRAINS = ("year", "quarter", "month", "week", "day", "hour", "minute")
 
 
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def _rx(p: str, f: int = 0):
+    return regex.compile(p, f)
+
+
+def _rs(p, s, f=0):
+    return _rx(p, f).search(s)
+
+
+def _rm(p, s, f=0):
+    return _rx(p, f).match(s)
+
+
+def _rf(p, s, f=0):
+    return _rx(p, f).findall(s)
+
+
+def _rsub(p, r, s, f=0):
+    return _rx(p, f).sub(r, s)
+
+
 # --- points and candidates -------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -406,7 +430,7 @@ class DateExtractor:
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
         """The up to n words right before position s (lower-cased), nearest last."""
         chunk = text[max(0, s - 40):s]
-        ws = regex.findall(r"[\p{L}\p{N}]+", chunk)
+        ws = _rf(r"[\p{L}\p{N}]+", chunk)
         return [w.lower() for w in ws[-n:]]
 
     def _prev_phrase_in(self, text: str, s: int, vocab: set[str]) -> bool:
@@ -414,7 +438,7 @@ class DateExtractor:
         if not ws:
             return False
         # the text right before s must end with that word (only spaces between)
-        if not regex.match(r"\s*$", text[s - 1:s] if s else "") and s and text[s - 1].isalnum():
+        if not _rm(r"\s*$", text[s - 1:s] if s else "") and s and text[s - 1].isalnum():
             return False
         for k in range(1, len(ws) + 1):
             if " ".join(ws[-k:]) in vocab:
@@ -567,7 +591,7 @@ class DateExtractor:
 
     def _ends_with_weekday(self, text, s):
         chunk = text[max(0, s - 20):s]
-        return bool(regex.search(r"(?i)(?:thứ\s+(?:\p{L}+|\d)|chủ\s+nhật|day)\s*,?\s*\(?\s*$", chunk))
+        return bool(_rs(r"(?i)(?:thứ\s+(?:\p{L}+|\d)|chủ\s+nhật|day)\s*,?\s*\(?\s*$", chunk))
 
     def _r_num_range(self, m, text, doc):
         d1, d2 = int(m["d1"]), int(m["d2"])
@@ -612,7 +636,7 @@ class DateExtractor:
             if mw[0].islower() and k in ("một", "năm") and not (y or yrel):
                 return None  # "mỗi tháng một lần", "ngày tháng năm"
             if mw[0].islower() and k in ("hai", "ba", "bốn", "tư") and not (y or yrel) and \
-                    regex.match(r"\s+(?:lần|người|đợt|kỳ|buổi|cuộc|ngày|tuần|tháng|năm)\b", text[m.end():m.end() + 10]):
+                    _rm(r"\s+(?:lần|người|đợt|kỳ|buổi|cuộc|ngày|tuần|tháng|năm)\b", text[m.end():m.end() + 10]):
                 return None
         before = self._prev_words(text, m.start(), 1)
         if before and not m["part"] and not m["tu"]:
@@ -620,7 +644,7 @@ class DateExtractor:
             if (w.isdigit() or w in self.vague_before or w in self.num_vi) and not (y or yrel):
                 return None
         after = text[m.end():m.end() + 12]
-        if not (y or yrel) and regex.match(r"\s*(?:lần|người|lượt|triệu|tỷ|tỉ|nghìn|ngàn|%)", after):
+        if not (y or yrel) and _rm(r"\s*(?:lần|người|lượt|triệu|tỷ|tỉ|nghìn|ngàn|%)", after):
             return None
         part = m["part"]
         if m["m2"]:
@@ -633,7 +657,7 @@ class DateExtractor:
         return self._month_part(m.start(), m.end(), y, mo, part, yrel)
 
     def _skip_word(self, text, s):
-        mm = regex.match(r"\S+\s+", text[s:s + 20])
+        mm = _rm(r"\S+\s+", text[s:s + 20])
         return s + (mm.end() if mm else 0)
 
     def _month_part(self, s, e, y, mo, part, yrel=None):
@@ -691,7 +715,7 @@ class DateExtractor:
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
             return None
-        nxt = regex.match(r"\s+([\p{L}\d/]+)", text[e:e + 20])
+        nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
         if nxt and nxt.group(1).lower() in self.count_after:
             return None
         if self._year_context(text, m.start("y"), e):
@@ -703,7 +727,7 @@ class DateExtractor:
         after = text[e:e + 40]
         if before.endswith("(") and after.startswith(")"):
             return True
-        if regex.match(r"\s*[-–—]?\s*\d", after):
+        if _rm(r"\s*[-–—]?\s*\d", after):
             return False
         ws = self._prev_words(text, s, 2)
         tail = before.rstrip()
@@ -724,13 +748,13 @@ class DateExtractor:
                 if not pre or pre.endswith((".", "!", "?", ":", "\n")):
                     return lw in ("in", "by", "since") or (w.isupper() and len(w) >= 2)
                 return True
-        if regex.search(r"\(\p{Lu}[\p{Lu}\p{N}&]+\)\s*$", before):
+        if _rs(r"\(\p{Lu}[\p{Lu}\p{N}&]+\)\s*$", before):
             return True
         # "the 2024 APEC Economic Leaders' Week", "Vietnam's 2024 GDP"
-        if regex.search(r"(?:^|\s)(?:the|its|this|[\p{L}]+['’]s)\s+$", before, regex.I) and \
-                regex.match(r"\s+\p{L}", after):
+        if _rs(r"(?:^|\s)(?:the|its|this|[\p{L}]+['’]s)\s+$", before, regex.I) and \
+                _rm(r"\s+\p{L}", after):
             return True
-        if regex.search(r"(?:^|\n)\s*$", before) and regex.match(r"\s+\p{Lu}", after):
+        if _rs(r"(?:^|\n)\s*$", before) and _rm(r"\s+\p{Lu}", after):
             return True
         return False
 
@@ -800,7 +824,7 @@ class DateExtractor:
             if n > 4:
                 return None
             n *= 3
-        if m["pos"].lower() == "last" and not (m["y"] or m["yrel"] or regex.search(r"(?i)year\s*$", m.group())):
+        if m["pos"].lower() == "last" and not (m["y"] or m["yrel"] or _rs(r"(?i)year\s*$", m.group())):
             return None  # "the last 2 months": a span back from the reference date
         c = self._period(m, 1, n) if m["pos"].lower() == "first" else self._period(m, 13 - n, 12)
         if c.a.y is None and c.a.yrel is None:
@@ -824,7 +848,7 @@ class DateExtractor:
         return C(m.start(), m.end(), P(y, 1), P(y, 6)) if m["h"] == "1" else C(m.start(), m.end(), P(y, 7), P(y, 12))
 
     def _r_en_part(self, m, text, doc):
-        part = self.parts[_key(regex.sub(r"(?i)^the\s+", "", m["part"]))]
+        part = self.parts[_key(_rsub(r"(?i)^the\s+", "", m["part"]))]
         s = m.start()
         if m["part"].lower().startswith("the "):
             s += 4
@@ -861,7 +885,7 @@ class DateExtractor:
         mo2 = self._mon(m["mon2"]) if m["mon2"] else mo
         d1, d2 = int(m["d1"]), int(m["d2"])
         y = int(m["y"]) if m["y"] else None
-        if m["from"] and m["from"].lower() == "between" and not regex.search(r"(?i)and", text[m.end("d1"):m.start("d2")]):
+        if m["from"] and m["from"].lower() == "between" and not _rs(r"(?i)and", text[m.end("d1"):m.start("d2")]):
             return None
         if mo2 == mo and d2 <= d1:
             return None
@@ -1131,13 +1155,13 @@ class DateExtractor:
         # time range: "9:30 - 11:00", "từ 8h đến 11h30", "from 9 a.m. to 5 p.m."
         if p.kind == "time" and c.kind == "time" and p.b is None and c.b is None and "time" not in p.extra \
                 and self.g_range.match(glue) and (not glue.strip().lower().startswith(("and", "và"))
-                                                  or regex.search(r"(?i)(?:between|giữa)\s+$", text[max(0, p.start - 10):p.start])):
+                                                  or _rs(r"(?i)(?:between|giữa)\s+$", text[max(0, p.start - 10):p.start])):
             a, b = P(H=p.a.H, M=p.a.M), P(H=c.a.H, M=c.a.M)
             if b.H is not None and a.H is not None and a.H < 12 <= b.H and a.H + 12 <= b.H \
                     and not p.extra.get("ap"):
                 a.H += 12  # "3:30-6 p.m."
             before = text[max(0, p.start - 12):p.start]
-            pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+$", before)
+            pre = _rs(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+$", before)
             s = p.start - (len(before) - pre.start(1)) if pre else p.start
             return C(s, c.end, a, b, rule=p.rule, pri=p.pri, kind="time", strong=True)
         # weekday + date: "thứ Hai (11/11)", "Monday, November 11"
@@ -1195,7 +1219,7 @@ class DateExtractor:
                 return None
             conn = glue.strip().lower()
             before = text[max(0, p.start - 12):p.start]
-            pre = regex.search(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+(?:the\s+)?$", before)
+            pre = _rs(r"(?i)(?:^|[^\p{L}])(từ|from|between|giữa)\s+(?:the\s+)?$", before)
             if conn.startswith(("and", "và")) and not (pre and pre.group(1).lower() in ("between", "giữa")):
                 return None
             if not conn[:1] in "-–—~" and not pre and not (p.b is None and c.b is None):
