@@ -424,6 +424,7 @@ class UnitInfo:
     sub_of: tuple[str, ...] = ()   # a sub-unit combines with these units ("*": any)
     kind: str = "name"        # name | code | symbol
     alone: str = ""           # a sub-unit alone counts in this unit ("10¢" -> USD)
+    max_glued: Decimal | None = None   # a glued unit only below this number ("1080p" is video)
 
 
 @dataclass
@@ -691,6 +692,9 @@ class AmountGrammar:
             if r is None:
                 continue
             value, info = r
+            if unit is not None and m.group("sa") is not None and unit.max_glued is not None \
+                    and value >= unit.max_glued:
+                continue
             if info["weak"] and not (unit is not None and num.strip().casefold() in ng.articles):
                 continue
             scale_after = Decimal(1)

@@ -26,6 +26,7 @@ def currency_tables(ruleset):
     suffix_ci: dict[str, UnitInfo] = {}
     names_ci: dict[str, UnitInfo] = {}
     codes: dict[str, UnitInfo] = {}
+    attached: dict[str, UnitInfo] = {}
     not_before: dict[str, set[str]] = {}
     for doc in ruleset.toml("money/currencies.toml"):
         for c in doc.get("currency", []):
@@ -58,6 +59,11 @@ def currency_tables(ruleset):
         for sub in doc.get("subunit", []):
             info = UnitInfo(unit=sub.get("alone", "USD"), factor=Decimal(str(sub.get("factor", 0.01))),
                             sub_of=tuple(sub.get("of", ["*"])), kind="name", alone=sub.get("alone", ""))
+            if sub.get("attached"):
+                glued = UnitInfo(unit=info.unit, factor=info.factor, sub_of=info.sub_of, alone=info.alone,
+                                 max_glued=Decimal(str(sub["attached_max"])) if "attached_max" in sub else None)
+                for s in sub["attached"]:
+                    attached[norm_alias(s)] = glued
             nb = {w.casefold() for w in sub.get("not_before", [])}
             for s in sub.get("names", []):
                 s = norm_alias(s)
@@ -68,13 +74,13 @@ def currency_tables(ruleset):
                     names_ci[s] = info
                 else:
                     suffix_cs[s] = info
-    return prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, not_before
+    return prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, attached, not_before
 
 
 def build(ruleset):
-    prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, not_before = currency_tables(ruleset)
+    prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, attached, not_before = currency_tables(ruleset)
     grammar = AmountGrammar(ruleset, "money", prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci,
-                            not_before=not_before, compounds=True, spelled_cs=codes)
+                            attached_cs=attached, not_before=not_before, compounds=True, spelled_cs=codes)
 
     def run(doc):
         text = doc.text
