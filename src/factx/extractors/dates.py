@@ -327,7 +327,7 @@ class DateExtractor:
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
-            ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))"),
+            ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)(?:\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))|(?!\s+(?:năm|tháng|quý)){E})"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
@@ -1034,6 +1034,8 @@ class DateExtractor:
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
         c.extra["cungky"] = True
+        if y is None and yrel is None:
+            c.extra["cungky_bare"] = True  # "so với cùng kỳ": the same period a year before
         return c
 
     def _r_vi_wd(self, m, text, doc):
@@ -1263,6 +1265,10 @@ class DateExtractor:
         if c.kind == "time":
             return self._resolve_time(text, c, ref, facts_before)
         a, b = c.a, c.b
+        if c.extra.get("cungky") and ref is None and a is not None and a.yrel is not None and a.y is None:
+            c.extra["cungky_bare"] = True  # "cùng kỳ năm trước" without a reference date
+            v, u = self._resolve_cungky(text, c, facts_before)
+            return (None, "year") if u == "drop" else (v, u)
         if (a is not None and a.yrel is not None) or (b is not None and b.yrel is not None):
             if ref is None:
                 return None, (a.grain() if a else "year")
@@ -1459,11 +1465,14 @@ class DateExtractor:
     def _resolve_cungky(self, text, c: C, facts_before):
         """"cùng kỳ 2023": the same period as the one compared with in its sentence."""
         y = c.a.y
+        bare = c.extra.get("cungky_bare")
         lo = max(0, c.start - 400)
         sent_start = max(text.rfind(". ", lo, c.start), text.rfind("\n", lo, c.start), lo)
         for f, val in reversed(facts_before[-8:]):
             if f.end <= sent_start:
                 break
+            if bare and isinstance(val, str) and val[:4].isdigit():
+                y = int(val[:4]) - 1
             if isinstance(val, str) and "/" in val and val[:4].isdigit():
                 a, b = val.split("/")
                 if len(a) >= 7 and a[:4] == b[:4] and y is not None:
@@ -1472,6 +1481,8 @@ class DateExtractor:
                 return f"{y:04d}{val[4:]}", "quarter"
             if isinstance(val, str) and len(val) == 7 and val[4] == "-" and y is not None:
                 return f"{y:04d}{val[4:]}", "month"
+        if bare:
+            return None, "drop"
         if y is None:
             return None, "year"
         return f"{y:04d}", "year"
@@ -1513,6 +1524,8 @@ class DateExtractor:
                 value, unit = self.resolve(text, c, ref, ctx_year, done)
             except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                 value, unit = None, "day"
+            if unit == "drop":
+                continue
             done.append((c, value))
             if isinstance(value, str) and value[:4].isdigit():
                 last_year_by_par = (par, int(value[:4]))
