@@ -327,6 +327,7 @@ class DateExtractor:
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
+            ("en_cungky", rf"{B}(?P<ck>same\s+period)\s+(?:of\s+|in\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>last)\s+year|a\s+year\s+(?P<yrel>earlier|ago|before))"),
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)(?:\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))|(?!\s+(?:năm|tháng|quý)){E})"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
@@ -376,7 +377,7 @@ class DateExtractor:
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
             "en_ago": {"#", "a", "an"} | enum, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_cungky": {"cùng"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": first(self.holidays),
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
@@ -531,7 +532,7 @@ class DateExtractor:
             w = w[4:]
         if w in ("nay", "this", "current", "này", "hiện tại"):
             return 0
-        if w in ("ngoái", "trước", "qua", "vừa qua", "last", "previous", "past"):
+        if w in ("ngoái", "trước", "qua", "vừa qua", "last", "previous", "past", "earlier", "ago", "before"):
             return -1
         return 1
 
@@ -1029,6 +1030,9 @@ class DateExtractor:
         return C(m.start(), m.end(), None, rel=("span", u, n, sign), needs_ref=True)
 
     _r_en_next_n = _r_vi_next_n
+
+    def _r_en_cungky(self, m, text, doc):
+        return self._r_vi_cungky(m, text, doc)
 
     def _r_vi_cungky(self, m, text, doc):
         y, yrel = self._yr_from(m)
