@@ -546,6 +546,7 @@ class AmountGrammar:
             self.change_verbs.update(w.casefold() for w in d.get("change_verbs", {}).get("words", []))
             self.list_words.update(w.casefold() for w in d.get("list", {}).get("words", []))
             self.compound_after.update(w.casefold() for w in d.get("compound", {}).get("words_after", []))
+        self._num_end = re.compile(r"[\d%][ \t]*$")
         self._next_word = re.compile(r"[ \t]*+([^\W\d_]+)")
         self._last_word = re.compile(r"([^\W\d_]+)[ \t]*+$")
 
@@ -704,6 +705,11 @@ class AmountGrammar:
             value *= scale_after
             scaled = info["scaled"] or scale_after != 1
             scale = info["scale"] * scale_after
+            if m.group("sn") is not None and unit is not None and ns > 0 and text[ns - 1] in "-−" \
+                    and m.group("q1") is None and m.group("rs") is None and m.group("q2") is None \
+                    and (ns == 1 or text[ns - 2] in " \t\n(") and not self._num_end.search(text, max(0, ns - 12), ns - 1):
+                # a glued sign that no number precedes ("fell -0.5%", "(-2.3%)"); "2 -3%" stays a range
+                value, core = -value, ns - 1
             a = Amount(start=core, core=core, end=end, value=value, mantissa=info["mantissa"],
                        scale=scale, scaled=scaled, spelled=info["spelled"], unit=unit,
                        prefix_unit=prefix)
