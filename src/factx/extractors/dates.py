@@ -213,6 +213,7 @@ class DateExtractor:
         self.wd_vi = low(lx["weekdays"]["vi"])
         self.num_vi = low(lx["numbers"]["vi"])
         self.num_en = low(lx["numbers"]["en"])
+        self.ord_en = {_key(k).replace(" ", "-"): v for k, v in lx.get("ordinals", {}).get("en", {}).items()}
         self.roman = {k.upper(): v for k, v in lx["roman"].items()}
         self.rd_vi = low(lx["relative_days"]["vi"])
         self.rd_en = low(lx["relative_days"]["en"])
@@ -245,6 +246,7 @@ class DateExtractor:
                + _alt(lower_full) + r"|(?:march|may|" + _alt(en_abbr)[3:-1] + r")\.?(?=\s*\d)))")
         self.MON = MON
         VMW = _alt(self.mon_vi)                 # Vietnamese month words
+        ORDW = _alt(self.ord_en).replace("\\-", "[\\s\\-]?")
         VNUM = _alt(self.num_vi)
         ENUM = _alt(self.num_en)
         WDE = ("(?:" + _alt([w for w in self.wd_en if len(w) > 4]) + "|(?-i:"
@@ -315,6 +317,9 @@ class DateExtractor:
             ("en_mdy", rf"{B}(?P<mon>{MON}),?\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
             ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?"),
             ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_m_ordw", rf"{B}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{ORDW}){E}(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_ordw_m", rf"{B}(?P<dw>{ORDW})\s+(?:day\s+)?of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
+            ("en_nth_wd", rf"{B}(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:(?P<wd>{WDE})|(?P<day>day))\s+(?:of|in)\s+(?:(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<sh>this|next|last|the\s+current|the\s+next|the\s+previous|previous)\s+month)"),
             ("en_my", rf"{B}(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{Y4})(?!\d)"),
             ("en_month", rf"{B}(?P<mon>{MON}){E}"),
             # relative
@@ -372,7 +377,9 @@ class DateExtractor:
             "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
             "en_md_range": {"from", "between"} | months,
             "en_dm_range": {"#", "from", "between"},
-            "en_mdy": months, "en_dmy": {"#"}, "en_the_dm": set(), "en_my": months,
+            "en_mdy": months, "en_dmy": {"#"}, "en_m_ordw": months,
+            "en_ordw_m": first(self.ord_en) | {w.split("-")[0] for w in self.ord_en},
+            "en_nth_wd": {"#", "first", "second", "third", "fourth", "fifth", "last"}, "en_the_dm": set(), "en_my": months,
             "en_month": months,
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
@@ -931,6 +938,34 @@ class DateExtractor:
 
     _r_en_the_dm = _r_en_dmy
 
+    def _ordw(self, w: str) -> int | None:
+        return self.ord_en.get(_rsub(r"[\s\-]+", "-", w.lower()))
+
+    def _r_en_m_ordw(self, m, text, doc):
+        mo, d = self._mon(m["mon"]), self._ordw(m["dw"])
+        y = int(m["y"]) if m["y"] else None
+        if d is None or not _valid(y, mo, d):
+            return None
+        if d <= 2 and not m["y"] and _key(m["dw"]) in ("first", "second") and \
+                _rm(r"\s+(?:half|quarter|week|time|round|phase|day|of)\b", text[m.end():m.end() + 10]):
+            return None
+        return C(m.start(), m.end(), P(y, mo, d))
+
+    _r_en_ordw_m = _r_en_m_ordw
+
+    def _r_en_nth_wd(self, m, text, doc):
+        nth = m["nth"].lower()
+        n = -1 if nth == "last" else (self._num(nth) or int(nth[0]))
+        wd = self.wd_en[m["wd"].rstrip(".").lower()] if m["wd"] else None
+        if m["mon"]:
+            mo = self._mon(m["mon"])
+            y = int(m["y"]) if m["y"] else None
+            c = C(m.start(), m.end(), None, rel=("nthwd", n, wd, mo, y, 0), needs_ref=y is None)
+        else:
+            sh = self._yshift(m["sh"]) if m["sh"] else 0
+            c = C(m.start(), m.end(), None, rel=("nthwd", n, wd, None, None, sh), needs_ref=True)
+        return c
+
     def _r_en_my(self, m, text, doc):
         return C(m.start(), m.end(), P(int(m["y"]), self._mon(m["mon"])))
 
@@ -1262,6 +1297,8 @@ class DateExtractor:
             if va is None or vb is None:
                 return None, ua
             return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
+        if c.rel is not None and c.rel[0] == "nthwd" and c.rel[4] is not None:
+            return self._nthwd(c.rel, ref)
         if c.rel is not None:
             if ref is None:
                 return None, self._rel_unit(c)
@@ -1331,9 +1368,32 @@ class DateExtractor:
             return f"{av}/{bv}", unit
         return av, unit
 
+    def _nthwd(self, r, ref):
+        _, n, wd, mo, y, sh = r
+        if mo is None:
+            mi = ref.year * 12 + ref.month - 1 + sh
+            y, mo = mi // 12, mi % 12 + 1
+        elif y is None:
+            y = _nearest_year(ref, mo, 15) if ref is not None else None
+            if y is None:
+                return None, "day"
+        last = _last_day(y, mo)
+        if wd is None:  # "first / last day of October"
+            d = 1 if n == 1 else last if n == -1 else n
+            return dt.date(y, mo, d).isoformat(), "day"
+        if n > 0:
+            first = dt.date(y, mo, 1)
+            d = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+            if d.month != mo:
+                return None, "day"
+        else:
+            end = dt.date(y, mo, last)
+            d = end - dt.timedelta(days=(end.weekday() - wd) % 7)
+        return d.isoformat(), "day"
+
     def _rel_unit(self, c: C) -> str:
         r = c.rel
-        if r[0] in ("day", "wd"):
+        if r[0] in ("day", "wd", "nthwd"):
             return "minute" if "time" in c.extra else "day"
         if r[0] == "span":
             return r[1]
@@ -1381,6 +1441,8 @@ class DateExtractor:
             if "time" in c.extra:
                 p.H, p.M = c.extra["time"].H, c.extra["time"].M
             return p.iso(), p.grain()
+        if kind == "nthwd":
+            return self._nthwd(r, ref)
         if kind == "span":
             u, n, sign = r[1], r[2], r[3]
             lo, hi = (1, n) if sign > 0 else (-n, -1)
