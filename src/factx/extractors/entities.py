@@ -1,11 +1,694 @@
-"""Placeholder: replaced by the real entities extractor."""
+"""Named entities (person, org, location, misc) with one canonical name per entity.
+
+Mechanics only; the vocabulary is in rules/entities/ (gazetteer/*.tsv, names/*.txt,
+patterns.toml, not_entities.txt). One document is processed in three steps:
+
+1. Candidates: verified gazetteer matches (Aho–Corasick, see factx.gazetteer), Vietnamese
+   head patterns (Tập đoàn / Bộ / Hội nghị + capitalized name), and pieces of capitalized runs
+   that carry an English org/event/location head or tail, or look like a person's name.
+   Event spans take a leading ordinal/year and a trailing year / "lần thứ N".
+2. Resolution: longest span first (gazetteer before pattern on ties), no overlaps: only the
+   outermost name is a fact.
+3. Leftovers: capitalized words no fact covers are classified with the document's own
+   knowledge (persons' surnames and given names, acronym definitions "... (APEC)", close
+   misspellings of a person's name), then with name lists and context (titles, "said").
+"""
 
 from __future__ import annotations
 
-TYPES = ()
+import bisect
+import unicodedata
+
+import regex
+
+from ..gazetteer import Entry, Gazetteer, fold_key, is_acronym, load_entries
+from ..model import Fact
+from ..textnorm import fold
+
+TYPES = ("person", "org", "location", "misc")
+
+_L = r"\p{L}\p{M}"
+_W = r"\p{L}\p{M}\p{N}"
+CAPTOK = rf"\p{{Lu}}[{_W}]*(?:['’\-.&][{_W}]+)*(?:(?<=s)['’](?=[ \t]))?"
+_CONNECT = r"(?:of|the|and|for|de|del|da|di|la|le|van|von|der|du|on|&|y|al|el|bin|ben)"
+RUN = regex.compile(
+    rf"(?<![{_W}])(?:{CAPTOK})"
+    rf"(?:(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)(?:{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+TOKEN = regex.compile(rf"{CAPTOK}|[\p{{Ll}}{_W}&]+|\d+")
+_ORD_BEFORE = regex.compile(r"(?:(\d{4})|(\d{1,3})(?:st|nd|rd|th))[ \t]+$")
+_YEAR_AFTER = regex.compile(r"[ \t]+(?:năm[ \t]+)?((?:19|20)\d\d)(?![\p{L}\p{N}])")
+_LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{L}\p{N}])")
+_ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
+_DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
+_HAS_DIGIT = regex.compile(r"\d")
+_VI_ORD = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+           "tám": 8, "chín": 9, "mười": 10}
+
+
+def _ordinal(n: int) -> str:
+    suf = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suf}"
+
+
+def _merge_toml(docs: list[dict]) -> dict:
+    out: dict = {}
+    for d in docs:
+        for k, v in d.items():
+            if isinstance(v, dict):
+                cur = out.setdefault(k, {})
+                for kk, vv in v.items():
+                    if isinstance(vv, list):
+                        cur.setdefault(kk, []).extend(vv)
+                    else:
+                        cur[kk] = vv
+            elif isinstance(v, list):
+                out.setdefault(k, []).extend(v)
+            else:
+                out[k] = v
+    return out
+
+
+def _alt(words, flags="") -> str:
+    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in ws) + ")"
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Levenshtein distance <= 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def _lev(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+class _Engine:
+    def __init__(self, ruleset):
+        rows = []
+        for p in ruleset.glob("entities/gazetteer/*.tsv"):
+            table = []
+            for line in p.read_text(encoding="utf-8-sig").splitlines():
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                table.append(line.rstrip("\r\n").split("\t"))
+            if p.name.startswith("ambiguous"):
+                # Only the listed aliases are ambiguous, not the canonical name.
+                table = [[r[0], r[1], r[2] if len(r) > 2 else ""] for r in table]
+                entries = []
+                for r in table:
+                    for a in r[2].split("|"):
+                        a = a.strip()
+                        if a:
+                            entries.append(Entry(r[0], r[1], unicodedata.normalize("NFC", a), True, p.name))
+                rows.append(("__amb__", entries))
+            else:
+                rows.append((p.name, table))
+        entries: list[Entry] = []
+        for name, table in rows:
+            if name == "__amb__":
+                entries.extend(table)
+            else:
+                entries.extend(load_entries([(name, table)]))
+        amb_keys = {fold_key(e.alias) for e in entries if e.ambiguous}
+        for e in entries:
+            if not e.ambiguous and fold_key(e.alias) in amb_keys and not is_acronym(e.alias):
+                e.ambiguous = True
+        self.gaz = Gazetteer(entries)
+        # Persons of the gazetteer, for fuzzy lookup of a misspelt full name.
+        self.person_index: dict[str, list[tuple[str, str]]] = {}
+        for e in entries:
+            if e.type == "person" and " " in e.alias:
+                k = fold(e.alias)
+                self.person_index.setdefault(k.split()[0], []).append((k, e.canonical))
+
+        cfg = _merge_toml(ruleset.toml("entities/patterns.toml"))
+        t = cfg.get("titles", {})
+        self.titles = [tuple(x.casefold().split()) for x in t.get("en", []) + t.get("vi", [])]
+        self.title_first: dict[str, list[tuple[str, ...]]] = {}
+        for tt in sorted(set(self.titles), key=len, reverse=True):
+            self.title_first.setdefault(tt[0], []).append(tt)
+        self.title_before = regex.compile(
+            rf"(?<![{_L}])(?i:{_alt(t.get('en', []) + t.get('vi', []))})\.?[ \t]+$")
+        pc = cfg.get("person_context", {})
+        self.person_before = {w.casefold() for w in pc.get("before_en", [])}
+        self.person_after = regex.compile(
+            rf"^[ \t]*,?[ \t]*(?:{_alt(pc.get('after_en', []) + pc.get('after_vi', []))})(?![{_L}])")
+        org = cfg.get("org", {})
+        self.org_tails = {w.casefold().rstrip(".") for w in org.get("tails_en", [])}
+        self.org_heads = [tuple(x.casefold().split()) for x in org.get("heads_en", [])]
+        ev = cfg.get("event", {})
+        self.event_heads = {w.casefold() for w in ev.get("heads_en", [])}
+        self.doc_heads = {w.casefold() for w in ev.get("doc_heads_en", [])}
+        loc = cfg.get("location", {})
+        self.loc_tails = {w.casefold() for w in loc.get("tails_en", [])}
+        self.generic_before = regex.compile(rf"^(?:{_alt(loc.get('generic_before', []))})[ \t]+")
+        amb = cfg.get("ambiguous", {})
+        self.amb_trigger = regex.compile(rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []))})[ \t]+$")
+
+        # Vietnamese head patterns.
+        stop = cfg.get("vi_head_stop", {}).get("words", [])
+        heads_org = org.get("heads_vi", [])
+        heads_ev = ev.get("heads_vi", [])
+        self.vi_head_type = {h: "org" for h in heads_org}
+        self.vi_head_type.update({h: "misc" for h in heads_ev})
+        not_after = org.get("not_after_head_vi", [])
+        low = rf"(?!{_alt(stop)}(?![{_L}]))\p{{Ll}}[{_L}]*"
+        capw = rf"\p{{Lu}}[{_W}]*(?:[\-.&'][{_W}]+)*"
+        self.vi_head = regex.compile(
+            rf"(?<![{_W}])(?P<head>{_alt(list(self.vi_head_type))})"
+            rf"(?![ \t]+{_alt(not_after)}(?![{_L}]))"
+            rf"(?:[ \t]+{low}){{0,2}}[ \t]+{capw}(?:[ \t]+{low}){{0,3}}"
+            rf"(?:(?:[ \t]+|[ \t]?[-–][ \t]?|[ \t]+và[ \t]+){capw}(?:[ \t]+{low}){{0,3}})*")
+        self.low_tok = regex.compile(rf"[ \t]+\p{{Ll}}[{_L}]*$")
+
+        self.not_entities = {w.casefold() for w in ruleset.words("entities/not_entities.txt")}
+        self.en_given = {fold(w) for w in ruleset.words("entities/names/en_given.txt")}
+        self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
+        self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
+        self.vi_given = {fold(w) for w in ruleset.words("entities/names/vi_given.txt")}
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def sentence_start(text: str, pos: int) -> bool:
+        i = pos - 1
+        while i >= 0 and text[i] in " \t\"“‘'([«*-–—•":
+            i -= 1
+        return i < 0 or text[i] in ".!?:\n\r;…|"
+
+    def line_kind(self, text: str, pos: int, cache: dict) -> str:
+        """'caps' (ALL CAPS line), 'title' (Title Case headline) or ''."""
+        ls = text.rfind("\n", 0, pos) + 1
+        if ls in cache:
+            return cache[ls]
+        le = text.find("\n", pos)
+        if le < 0:
+            le = len(text)
+        line = text[ls:le]
+        words = [w for w in regex.findall(rf"[{_L}]+", line[:400])]
+        kind = ""
+        if words:
+            up = sum(1 for w in words if w.isupper() and len(w) > 1)
+            cap = sum(1 for w in words if w[0].isupper())
+            if len(words) >= 2 and up >= 0.7 * len(words):
+                kind = "caps"
+            elif len(words) >= 4 and cap >= 0.75 * len(words) and len(line) < 200:
+                kind = "title"
+        cache[ls] = kind
+        return kind
+
+    def is_person_name(self, toks: list[str], lang: str) -> bool:
+        if not 2 <= len(toks) <= 5:
+            return False
+        f = [fold(t) for t in toks]
+        if any(t.casefold() in self.not_entities for t in toks):
+            return False
+        if f[0] in self.vi_surnames and all(x in self.vi_given or x in self.vi_surnames for x in f[1:]):
+            return True
+        if f[0] in self.en_given and f[-1] not in self.org_tails and f[-1] not in self.loc_tails \
+                and f[-1] not in self.event_heads:
+            return True
+        return False
+
+    # ------------------------------------------------------------------ the run
+
+    def __call__(self, doc) -> list[Fact]:
+        text = doc.text
+        if not text:
+            return []
+        lang_cache: dict[int, str] = {}
+
+        def lang_at(p):
+            return doc.lang_at(p)
+
+        cands: list[tuple] = []   # (start, end, type, canon, rule, prio)
+
+        # 1. gazetteer
+        matches = self.gaz.find(text, english_at=lambda p: lang_at(p) == "en")
+        seen = set()
+        sure_canon = set()
+        sure_spans = []
+        gated = []
+        for m in matches:
+            key = (m.start, m.end, m.entry.type, m.entry.canonical)
+            if key in seen:
+                continue
+            seen.add(key)
+            if m.entry.ambiguous:
+                gated.append(m)
+            else:
+                sure_canon.add(m.entry.canonical)
+                sure_spans.append((m.start, m.end))
+        sure_spans.sort()
+        sure_starts = [s for s, _ in sure_spans]
+        sure_end_set = {e for _, e in sure_spans}
+        ok_matches = [m for m in matches if not m.entry.ambiguous]
+        for m in gated:
+            if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set):
+                ok_matches.append(m)
+        done = set()
+        for m in ok_matches:
+            key = (m.start, m.end, m.entry.type, m.entry.canonical)
+            if key in done:
+                continue
+            done.add(key)
+            s, e = m.start, m.end
+            g = self.generic_before.match(text, s, e)
+            if g and g.end() < e:
+                s = g.end()
+            typ, canon = m.entry.type, m.entry.canonical
+            if typ == "misc":
+                s, e, canon = self._edition(text, s, e, canon)
+            elif typ == "person":
+                e = self._extend_person(text, e)
+            cands.append((s, e, typ, canon, "gazetteer", 0))
+            if typ == "org" and is_acronym(m.entry.alias):
+                y = _YEAR_AFTER.match(text, e)
+                if y and not regex.match(r"[ \t]+\p{Lu}", text[y.end():y.end() + 3]):
+                    cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
+
+        # 2. Vietnamese head patterns
+        for m in self.vi_head.finditer(text):
+            s, e = m.span()
+            seg = text[s:e]
+            # at most one lower-case syllable after the last capitalized word
+            while True:
+                t = self.low_tok.search(seg)
+                if not t:
+                    break
+                rest = seg[:t.start()]
+                if self.low_tok.search(rest) and not regex.search(r"\p{Lu}[\p{L}\p{M}]*$", rest):
+                    seg = rest
+                    continue
+                break
+            e = s + len(seg)
+            # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
+            d = regex.search(r"[ \t]?[-–][ \t]?(\p{Lu}[\p{L}\p{N}]+)$", seg)
+            if d and (d.group(1).isupper() or self._gaz_at(ok_matches, s + d.start(1), e)):
+                e = s + d.start()
+                seg = text[s:e]
+            typ = self.vi_head_type.get(m.group("head"), "org")
+            canon = seg
+            if typ == "misc":
+                s, e, canon = self._edition(text, s, e, canon)
+            cands.append((s, e, typ, canon, "vi_head", 1))
+
+        # 3. English-style capitalized runs
+        runs = []
+        for m in RUN.finditer(text):
+            toks = self._tokens(text, m.start(), m.end())
+            if toks:
+                runs.append(toks)
+                self._run_candidates(text, toks, cands, ok_matches, lang_at)
+
+        # resolve
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
+        starts: list[int] = []
+        ends: list[int] = []
+        chosen = []
+        for c in cands:
+            s, e = c[0], c[1]
+            if e <= s:
+                continue
+            i = bisect.bisect_right(starts, s)
+            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+                continue
+            starts.insert(i, s)
+            ends.insert(i, e)
+            chosen.append(list(c))
+
+        # document knowledge: acronym definitions and persons
+        aliases: dict[str, tuple[str, str]] = {}
+        by_start = {c[0]: c for c in chosen}
+        for c in sorted(chosen):
+            d = _ACR_DEF.match(text, c[1])
+            if d:
+                acr = d.group(1)
+                inner = by_start.get(d.start(1))
+                if inner is not None and inner[1] == d.end(1):
+                    if c[4] != "gazetteer" and inner[4] == "gazetteer":
+                        c[3] = inner[3]
+                    elif inner[4] != "gazetteer":
+                        inner[2], inner[3] = c[2], (c[3] if c[4] == "gazetteer" else acr)
+                        c[3] = inner[3]
+                else:
+                    aliases[acr] = (c[2], c[3] if c[4] == "gazetteer" else acr)
+                    if c[4] != "gazetteer":
+                        c[3] = acr
+        persons: dict[str, str] = {}
+        for c in chosen:
+            if c[2] == "person":
+                self._register_person(text[c[0]:c[1]], c, persons)
+
+        # 4. leftovers
+        cache: dict = {}
+        for toks in runs:
+            self._leftovers(text, toks, starts, ends, chosen, aliases, persons, cache, lang_at)
+
+        # canonical harmonization
+        editions = {}
+        for c in chosen:
+            if c[2] == "misc":
+                mm = regex.match(r"^(?:\d{4}|\d{1,3}(?:st|nd|rd|th)) (.+)$", c[3])
+                if mm:
+                    editions.setdefault(mm.group(1), set()).add(c[3])
+        folded_best: dict[str, str] = {}
+        for c in chosen:
+            if c[2] == "person" and c[4] != "gazetteer":
+                k = fold(c[3])
+                b = folded_best.get(k)
+                if b is None or sum(ord(ch) > 127 for ch in c[3]) > sum(ord(ch) > 127 for ch in b):
+                    folded_best[k] = c[3]
+        out = []
+        for s, e, typ, canon, rule, _p in chosen:
+            if typ == "misc" and canon in editions and len(editions[canon]) == 1:
+                canon = next(iter(editions[canon]))
+            if typ == "person" and rule != "gazetteer":
+                canon = folded_best.get(fold(canon), canon)
+            out.append(Fact(type=typ, start=s, end=e, text=text[s:e], value=canon, unit="",
+                            lang=lang_at(s), rule=f"entity.{rule}"))
+        return out
+
+    # ------------------------------------------------------------------ pieces
+
+    @staticmethod
+    def _gaz_at(matches, s, e):
+        for m in matches:
+            if m.start == s and m.end == e:
+                return m
+        return None
+
+    def _accept_ambiguous(self, text, m, sure_canon, sure_starts, sure_end_set) -> bool:
+        s, e = m.start, m.end
+        if not text[s:s + 1].isupper():
+            return False
+        if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
+            return True
+        if self.sentence_start(text, s):
+            return False
+        if self.amb_trigger.search(text, max(0, s - 25), s):
+            return True
+        before = text[max(0, s - 5):s]
+        bm = regex.search(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)$", before)
+        if bm and (s - len(bm.group(0))) in sure_end_set:
+            return True
+        am = regex.match(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)", text[e:e + 6])
+        if am:
+            p = e + am.end()
+            i = bisect.bisect_left(sure_starts, p)
+            if i < len(sure_starts) and sure_starts[i] == p:
+                return True
+        return False
+
+    def _edition(self, text, s, e, canon):
+        b = _ORD_BEFORE.search(text, max(0, s - 12), s)
+        if b:
+            s = b.start()
+            canon = (b.group(1) or _ordinal(int(b.group(2)))) + " " + canon
+        else:
+            a = _LAN_THU.match(text, e)
+            if a:
+                v = a.group(1)
+                n = int(v) if v.isdigit() else _VI_ORD.get(v.casefold())
+                if n:
+                    e = a.end()
+                    canon = _ordinal(n) + " " + canon
+        return s, e, canon
+
+    def _extend_person(self, text, e):
+        m = regex.match(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])", text[e:e + 40])
+        if m:
+            extra = m.group(0).split()
+            for w in extra:
+                if w.casefold() in self.not_entities or w.casefold() in self.org_tails:
+                    return e
+            if self.gaz.find(m.group(0).strip()):
+                return e
+            return e + m.end()
+        return e
+
+    def _tokens(self, text, s, e):
+        toks = []
+        for t in TOKEN.finditer(text, s, e):
+            ts, te = t.span()
+            w = t.group()
+            poss = False
+            if len(w) > 2 and w[-2:] in ("'s", "’s"):
+                te -= 2
+                w = w[:-2]
+                poss = True
+            toks.append([ts, te, w, poss])
+        return toks
+
+    def _title_len(self, toks, i) -> int:
+        w = toks[i][2].casefold().rstrip(".")
+        for tt in self.title_first.get(w, ()):
+            n = len(tt)
+            if i + n <= len(toks) and all(toks[i + k][2].casefold().rstrip(".") == tt[k] for k in range(n)):
+                return n
+        return 0
+
+    def _pieces(self, toks):
+        """Split a run's tokens at titles, possessives and connectors at edges."""
+        pieces = []
+        cur = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            tl = self._title_len(toks, i) if toks[i][2][:1].isupper() else 0
+            if tl and not (i + tl < n and toks[i + tl][2] in ("of",) and cur == [] and False):
+                if cur:
+                    pieces.append(cur)
+                cur = []
+                i += tl
+                # "President of the Council ..." : drop connectors after a title
+                while i < n and not toks[i][2][:1].isupper() and not toks[i][2][:1].isdigit():
+                    i += 1
+                continue
+            cur.append(toks[i])
+            if toks[i][3]:  # possessive ends a piece
+                pieces.append(cur)
+                cur = []
+            i += 1
+        if cur:
+            pieces.append(cur)
+        out = []
+        for p in pieces:
+            while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.not_entities):
+                if p[0][2][:1].isdigit() and len(p) > 1 and p[1][2][:1].isupper():
+                    break
+                p = p[1:]
+            while p and (not p[-1][2][:1].isupper() or p[-1][2].casefold() in self.not_entities
+                         or _HAS_DIGIT.search(p[-1][2])):
+                p = p[:-1]
+            if p:
+                out.append(p)
+        return out
+
+    def _run_candidates(self, text, toks, cands, gz, lang_at):
+        for p in self._pieces(toks):
+            words = [t[2] for t in p]
+            low = [w.casefold().rstrip(".") for w in words]
+            # person split: "Council of Ministers of Peru Gustavo Adriazén"
+            for j in range(1, len(p) - 1):
+                if fold(words[j]) in self.en_given and words[j + 1][:1].isupper() and \
+                        (low[j - 1] in self.org_tails or low[j - 1] in self.loc_tails
+                         or any(m.end == p[j - 1][1] for m in gz)):
+                    self._piece_candidate(text, p[:j], cands, lang_at)
+                    self._piece_candidate(text, p[j:], cands, lang_at)
+                    break
+            else:
+                self._piece_candidate(text, p, cands, lang_at)
+
+    def _piece_candidate(self, text, p, cands, lang_at):
+        if not p:
+            return
+        words = [t[2] for t in p]
+        low = [w.casefold().rstrip(".") for w in words]
+        s, e = p[0][0], p[-1][1]
+        caps = [w for w in words if w[:1].isupper()]
+        typ = None
+        if len(caps) >= 2:
+            if any(w in self.event_heads for w in low[1:]):
+                typ = "misc"
+            elif low[-1] in self.doc_heads:
+                typ = "misc"
+            elif low[-1] in self.org_tails:
+                typ = "org"
+            elif any(low[:len(h)] == list(h) for h in self.org_heads) and len(p) >= 3:
+                typ = "org"
+            elif low[-1] in self.loc_tails:
+                typ = "location"
+        if typ:
+            canon = text[s:e]
+            if typ == "misc":
+                s, e, canon = self._edition(text, s, e, canon)
+                y = _YEAR_AFTER.match(text, e)
+                if y and not text[e:y.end()].strip().startswith("năm"):
+                    e = y.end()
+                    canon = text[s:e]
+            cands.append((s, e, typ, canon, "pattern", 1))
+            return
+        if self.is_person_name(words, lang_at(s)):
+            cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
+        elif len(words) >= 2 and len(words) <= 4 and self.title_before.search(text, max(0, s - 40), s) \
+                and all(w[:1].isupper() for w in words):
+            cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
+
+    def _person_canon(self, name: str) -> str:
+        k = fold(name)
+        lst = self.person_index.get(k.split()[0], ()) if k else ()
+        for ak, canon in lst:
+            if ak == k:
+                return canon
+        if len(k) >= 8:
+            for ak, canon in lst:
+                if _lev(ak, k, 2) <= 2:
+                    return canon
+        return name
+
+    def _register_person(self, name, c, persons):
+        toks = name.split()
+        if len(toks) < 2:
+            return
+        f = [fold(t) for t in toks]
+        canon = c[3]
+        if f[0] in self.vi_surnames:
+            persons.setdefault(f[-1], canon)
+        else:
+            persons.setdefault(f[-1], canon)
+            persons.setdefault(f[0], canon)
+        persons.setdefault(fold(name), canon)
+
+    def _leftovers(self, text, toks, starts, ends, chosen, aliases, persons, cache, lang_at):
+        # group tokens not covered by a chosen fact and not titles
+        free = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            j = bisect.bisect_right(starts, t[0]) - 1
+            covered = j >= 0 and ends[j] > t[0]
+            if covered:
+                free.append(None)
+                i += 1
+                continue
+            tl = self._title_len(toks, i) if t[2][:1].isupper() else 0
+            if tl:
+                free.extend([None] * tl)
+                i += tl
+                continue
+            free.append(t)
+            i += 1
+        groups = []
+        cur = []
+        for t in free:
+            if t is None:
+                if cur:
+                    groups.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+                if t[3]:
+                    groups.append(cur)
+                    cur = []
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            while g and (not g[0][2][:1].isupper() or _HAS_DIGIT.search(g[0][2])
+                         or g[0][2].casefold().rstrip(".") in self.not_entities):
+                g = g[1:]
+            while g and (not g[-1][2][:1].isupper() or _HAS_DIGIT.search(g[-1][2])
+                         or g[-1][2].casefold().rstrip(".") in self.not_entities):
+                g = g[:-1]
+            if not g:
+                continue
+            s, e = g[0][0], g[-1][1]
+            span = text[s:e]
+            if span.casefold() in self.not_entities:
+                continue
+            words = [t[2] for t in g]
+            res = self._classify_leftover(text, s, e, words, aliases, persons, cache, lang_at)
+            if res:
+                typ, canon, rule = res
+                k = bisect.bisect_right(starts, s)
+                starts.insert(k, s)
+                ends.insert(k, e)
+                chosen.append([s, e, typ, canon, rule, 3])
+                if typ == "person":
+                    self._register_person(span, chosen[-1], persons)
+
+    def _classify_leftover(self, text, s, e, words, aliases, persons, cache, lang_at):
+        span = text[s:e]
+        lang = lang_at(s)
+        if span in aliases:
+            typ, canon = aliases[span]
+            return typ, canon, "definition"
+        fs = fold(span)
+        if len(words) == 1:
+            w = words[0]
+            if fs in persons:
+                return "person", persons[fs], "person_part"
+            if len(fs) >= 4 and w[:1].isupper() and not w.isupper():
+                for k, canon in persons.items():
+                    if " " not in k and len(k) >= 4 and k[0] == fs[0] and _edit1(k, fs):
+                        return "person", canon, "person_fuzzy"
+        kind = self.line_kind(text, s, cache)
+        start_of_sentence = self.sentence_start(text, s)
+        before = text[max(0, s - 40):s]
+        title = self.title_before.search(before)
+        prev_word = regex.search(rf"([{_L}.]+)[ \t]+$", before)
+        after = self.person_after.match(text[e:e + 30])
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            if kind == "caps" or len(words[0]) > 6:
+                return None
+            return "org", span, "acronym"
+        if title or (prev_word and prev_word.group(1).casefold() in self.person_before):
+            if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 4:
+                return "person", self._person_canon(span), "title_name"
+        if self.is_person_name(words, lang):
+            return "person", self._person_canon(span), "name"
+        if after and len(words) <= 3 and not start_of_sentence and lang == "en":
+            return "person", self._person_canon(span), "said_name"
+        if kind:
+            return None
+        if len(words) == 1:
+            if start_of_sentence:
+                return None
+            if after and lang == "en":
+                return "person", span, "said_name"
+            return None
+        if start_of_sentence and words[0].casefold() in self.not_entities:
+            return None
+        if lang == "en":
+            return "org", span, "capitalized"
+        return None
 
 
 def build(ruleset):
+    eng = _Engine(ruleset)
+
     def run(doc):
-        return []
+        return eng(doc)
+
     return run

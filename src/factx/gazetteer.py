@@ -1,0 +1,193 @@
+"""Name lists matched fast: an Aho–Corasick automaton over folded aliases.
+
+The text is mapped, code point for code point (so offsets stay valid), to a "word copy":
+letters lower-cased with their diacritics stripped (đ -> d), digits kept, every other
+character a space. Aliases are mapped the same way and padded with one space each side, so
+every automaton hit is a whole-word match. Each hit is then verified against the original
+text:
+
+- acronyms (no lower-case letter: "US", "U.S.", "UN", "PA", "VNA") match case-sensitively,
+  so "us" or "Un" never match;
+- a single-word alias with diacritics ("Mỹ", "Huế") matches only with its diacritics, except
+  in an English passage written without any ("Hue"); multi-word aliases ignore diacritics
+  and case ("Luong Cuong" ~ "Lương Cường", "HÀ NỘI" ~ "Hà Nội");
+- an alias that starts with a capital needs a capital in the text ("peru" is not Peru).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+import regex
+
+
+@dataclass(slots=True)
+class Entry:
+    type: str
+    canonical: str
+    alias: str
+    ambiguous: bool = False
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+def _fold_char(c: str) -> str:
+    cat = unicodedata.category(c)
+    if cat[0] == "L":
+        d = unicodedata.normalize("NFD", c.lower())
+        base = "".join(x for x in d if not unicodedata.combining(x))
+        base = base.replace("đ", "d")
+        return base if len(base) == 1 else (c.lower() if len(c.lower()) == 1 else c)
+    if cat[0] == "N":
+        return c if cat == "Nd" else " "
+    if cat[0] == "M":
+        return c
+    return " "
+
+
+def _make_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [(0, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x3000, 0x3040),
+              (0xFF00, 0xFF10)]
+    for a, b in ranges:
+        for cp in range(a, b):
+            c = chr(cp)
+            f = _fold_char(c)
+            if f != c:
+                table[cp] = f
+    return table
+
+
+TABLE = _make_table()
+# The first digit glued to an acronym ("VNA17 November") starts a new word in the copy.
+_GLUE = regex.compile(r"(?<=\p{Lu}\p{Lu})\d")
+
+
+def word_copy(text: str) -> str:
+    """Same length as `text`: folded letters, digits, spaces for everything else."""
+    out = text.translate(TABLE)
+    if _GLUE.search(text):
+        chars = list(out)
+        for m in _GLUE.finditer(text):
+            chars[m.start()] = " "
+        out = "".join(chars)
+    return out
+
+
+def fold_key(s: str) -> str:
+    """An alias as the automaton sees it: the word copy with spaces collapsed."""
+    return " ".join(word_copy(s).split())
+
+
+_HAS_LOWER = regex.compile(r"\p{Ll}")
+_HAS_LETTER = regex.compile(r"\p{L}")
+
+
+def is_acronym(alias: str) -> bool:
+    return bool(_HAS_LETTER.search(alias)) and not _HAS_LOWER.search(alias) and len(alias) <= 12
+
+
+def _has_marks(s: str) -> bool:
+    return any(ord(c) > 127 and c.isalpha() for c in s)
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in s if c.isalnum())
+
+
+class Gazetteer:
+    """Aliases -> entries, found as whole words in a text."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.auto = ahocorasick.Automaton()
+        keys: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            k = fold_key(e.alias)
+            if not k:
+                continue
+            variants = {k}
+            if "-" in e.alias or "–" in e.alias:
+                # "Asia-Pacific" also as "Asia - Pacific" (three positions in the copy)
+                variants.add(" ".join(word_copy(regex.sub(r"\s*[-–—]\s*", " - ", e.alias)).split(" ")))
+                variants.add(" ".join(word_copy(regex.sub(r"\s*[-–—]\s*", "-", e.alias)).split(" ")))
+            for v in variants:
+                keys.setdefault(" " + v + " ", []).append(i)
+        for k, ids in keys.items():
+            self.auto.add_word(k, (len(k), tuple(ids)))
+        if keys:
+            self.auto.make_automaton()
+        self._empty = not keys
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find(self, text: str, english_at=None) -> list[Match]:
+        """All verified whole-word matches (overlapping ones included)."""
+        if self._empty:
+            return []
+        copy = " " + word_copy(text) + " "
+        out: list[Match] = []
+        entries = self.entries
+        for end, (klen, ids) in self.auto.iter(copy):
+            # copy[end] is the trailing pad space; the word starts after the leading one.
+            s = end - klen + 2 - 1  # -1 for the leading pad of `copy`
+            e = end - 1
+            span = text[s:e]
+            for i in ids:
+                ent = entries[i]
+                if self._verify(span, ent, s, english_at):
+                    out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
+        return out
+
+    @staticmethod
+    def _verify(span: str, ent: Entry, start: int, english_at) -> bool:
+        alias = ent.alias
+        if is_acronym(alias):
+            return _letters(span) == _letters(alias)
+        a0 = alias[0]
+        if a0.isupper():
+            if not span[:1].isupper():
+                return False
+        if " " not in alias.strip() and _has_marks(alias):
+            if span.casefold() == alias.casefold():
+                return True
+            if not _has_marks(span) and english_at is not None and english_at(start):
+                return True
+            return False
+        # Multi-word: each capitalized word of the alias is capitalized in the text
+        # ("Lương Cường" is not "lương cường"; "luống cuống" never matches).
+        aw = alias.split()
+        sw = span.split()
+        if len(aw) == len(sw):
+            for x, y in zip(aw, sw):
+                if x[:1].isupper() and not y[:1].isupper():
+                    return False
+        return True
+
+
+def load_entries(rows: list[tuple[str, list[list[str]]]]) -> list[Entry]:
+    """`rows`: (source name, tsv rows) -> entries, one per alias (canonical included)."""
+    out: list[Entry] = []
+    for source, table in rows:
+        amb = "ambiguous" in source
+        for r in table:
+            if len(r) < 2:
+                continue
+            typ = r[0].strip()
+            canon = r[1].strip()
+            aliases = [canon] + ([a.strip() for a in r[2].split("|")] if len(r) > 2 else [])
+            seen = set()
+            for a in aliases:
+                if a and a not in seen:
+                    seen.add(a)
+                    out.append(Entry(typ, canon, unicodedata.normalize("NFC", a), amb, source))
+    return out
