@@ -278,7 +278,7 @@ class DateExtractor:
             # numeric day-month(-year), Vietnamese day-first: (ngày) 25-3-1971, 25/3, 25.3.1971
             ("num_dmy", rf"(?:(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
             # numeric range with a bare first day: (từ) (ngày) 9 đến (ngày) 12-11(-2024), 12-16/11
-            ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until)\s*(?:(?:ngày|hết\s+ngày)\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
+            ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until|(?P<va>và|,))\s*(?:(?:ngày|hết\s+ngày)\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
             # ngày 25 tháng 3 năm 1971, mồng 3 tháng 3, 12 tháng 10 năm 2017
             ("vi_dmy_words", rf"(?:(?P<head>ngày|hôm)\s+)?(?:(?P<mong>mồng|mùng)\s+)?{B}(?P<d>{D})\s+tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW}){E}(?:\s*(?:,\s*)?năm\s+(?P<y>{Y4})(?!\d)|\s*[/\-,]\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
             # (đầu|giữa|cuối) tháng 3 (năm 2024 | /2024 | năm nay); tháng 3-5/2024; từ tháng 3 đến tháng 5 năm 2024
@@ -611,6 +611,8 @@ class DateExtractor:
             return None
         if m["m1"] is None and d1 >= d2:
             return None
+        if m["va"] and (m["m1"] is not None or d2 != d1 + 1 or not m["head"]):
+            return None  # "ngày 9 và 10/11": two consecutive days
         a, b = P(y1, m1, d1), P(y2, m2, d2)
         has_head = bool(m["tu"] or m["head"])
         if not has_head and not m["y2"]:
