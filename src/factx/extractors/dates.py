@@ -229,6 +229,7 @@ class DateExtractor:
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
         self.year_preps = {_key(w) for w in ctx["en_year_preps"] + ctx["vi_year_preps"]}
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
+        self.not_edition_doc = {_key(w) for w in ctx.get("document_words", [])}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
         self.count_after = {_key(w) for w in lx.get("not_year_after", {}).get("words", [])}
         self._compile()
@@ -751,6 +752,14 @@ class DateExtractor:
                 lw = w.lower().strip(".")
                 if lw in self.not_edition or " ".join(ws[-2:]) in self.not_edition:
                     return False
+                # a document name ("Luật Đất đai 2024", "Land Law 2024"): a document word
+                # among the few words of the name before the year
+                name = _rs(r"((?:\p{L}[\p{L}\-’']*\s+){1,5})$", before)
+                if name:
+                    nws = name.group(1).lower().split()
+                    if any(x in self.not_edition_doc for x in nws) or \
+                            any(" ".join(nws[i:i + 2]) in self.not_edition_doc for i in range(len(nws) - 1)):
+                        return False
                 if w == ")":
                     return True
                 # a sentence-initial capital is not a name
@@ -1218,6 +1227,14 @@ class DateExtractor:
                 if "time" in p.extra:
                     extra["time"] = p.extra["time"]
                 return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
+        # relative day + its date in brackets: "hôm nay (11/11)", "sáng qua (10/11)", "today (Nov 11)"
+        if p.kind == "date" and p.rel is not None and p.rel[0] == "day" and c.kind == "date" and \
+                self._is_day(c) and c.rel is None and _rm(r"\s*\(\s*$", glue) and text[c.end:c.end + 1] == ")":
+            extra = dict(c.extra)
+            for k in ("time", "time2", "ampm"):
+                if k in p.extra:
+                    extra[k] = p.extra[k]
+            return C(p.start, c.end + 1, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
         # time + date: "15h30 ngày 12/11", "3 p.m. on November 13"
         if p.kind == "time" and self._is_day(c) and self.g_time_date.match(glue):
             n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
