@@ -24,18 +24,28 @@ _SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a")
 def _fix_chunk(s: str) -> str:
     """Drop invisible characters, map exotic spaces to " ", then recompose each cluster with
     its repeated marks removed (seed 000's "ừ" + U+0300 carries the grave twice)."""
-    kept = "".join(" " if ch in _SPACES else ch for ch in s if ch not in _DROP)
+    return unicodedata.normalize("NFC", _dedupe_marks(unicodedata.normalize("NFD", _dedupe_marks(s))))
+
+
+def _dedupe_marks(s: str) -> str:
+    # Deduplicating before decomposing keeps hostile runs of marks short: canonical
+    # reordering of one long run is quadratic.
     out = []
     seen: set[str] = set()
-    for ch in unicodedata.normalize("NFD", kept):
-        if unicodedata.combining(ch):
-            if ch in seen:
-                continue
-            seen.add(ch)
+    for ch in s:
+        if ch in _DROP:
+            continue
+        if ch in _SPACES:
+            out.append(" ")
+            seen = set()
+        elif unicodedata.combining(ch):
+            if ch not in seen:
+                seen.add(ch)
+                out.append(ch)
         else:
             seen = set()
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+            out.append(ch)
+    return "".join(out)
 
 
 class NormText:
