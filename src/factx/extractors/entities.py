@@ -41,6 +41,14 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_BRACKET_YEAR = regex.compile(r"[ \t]*\([^()\n]{1,15}\)[ \t]+((?:19|20)\d\d)(?![\p{L}\p{N}])")
+
+
+def _code_context(text: str, s: int, e: int) -> bool:
+    """An acronym inside a code: "25-CT/TW", "NĐ-CP", "QĐ/BTC"."""
+    b = text[max(0, s - 2):s]
+    return text[e:e + 1] == "/" or b[-1:] == "/" or (b[-1:] == "-" and b[:1].isdigit()) \
+        or (b[-1:] == "-" and b[:1].isupper())
 _VI_ORD = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
            "tám": 8, "chín": 9, "mười": 10}
 
@@ -181,7 +189,12 @@ class _Engine:
             rf"(?:(?:[ \t]+|[ \t]?[-–][ \t]?|[ \t]+và[ \t]+){capw}(?:[ \t]+{low}){{0,3}})*")
         self.low_tok = regex.compile(rf"[ \t]+\p{{Ll}}[{_L}]*$")
 
-        self.not_entities = {w.casefold() for w in ruleset.words("entities/not_entities.txt")}
+        self.stop_words = {w.casefold() for w in ruleset.words("entities/stop_words.txt")}
+        self.not_entities = {w.casefold() for w in ruleset.words("entities/not_entities.txt")} | self.stop_words
+        self.amb_keys = amb_keys
+        dn = ev.get("doc_number_heads", [])
+        self.doc_number = regex.compile(
+            rf"(?<![{_W}])(?:{_alt(dn)})[ \t]+(?:(?:No\.?|số)[ \t]*)?\d+(?:[/\-.]?[\p{{Lu}}\p{{N}}]+)*(?![{_W}])") if dn else None
         self.en_given = {fold(w) for w in ruleset.words("entities/names/en_given.txt")}
         self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
         self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
@@ -272,6 +285,8 @@ class _Engine:
             if key in done:
                 continue
             done.add(key)
+            if text[m.end:m.end + 1] == "$" or (is_acronym(m.entry.alias) and _code_context(text, m.start, m.end)):
+                continue  # US$ is a currency; "25-CT/TW" a document code
             s, e = m.start, m.end
             g = self.generic_before.match(text, s, e)
             if g and g.end() < e:
@@ -286,6 +301,10 @@ class _Engine:
                 y = _YEAR_AFTER.match(text, e)
                 if y and not regex.match(r"[ \t]+\p{Lu}", text[y.end():y.end() + 3]):
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
+
+        if self.doc_number is not None:
+            for m in self.doc_number.finditer(text):
+                cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
         # 2. Vietnamese head patterns
         for m in self.vi_head.finditer(text):
@@ -369,6 +388,7 @@ class _Engine:
         editions = {}
         for c in chosen:
             if c[2] == "misc":
+                c[3] = c[3].replace("’", "'")
                 mm = regex.match(r"^(?:\d{4}|\d{1,3}(?:st|nd|rd|th)) (.+)$", c[3])
                 if mm:
                     editions.setdefault(mm.group(1), set()).add(c[3])
@@ -385,6 +405,7 @@ class _Engine:
                 canon = next(iter(editions[canon]))
             if typ == "person" and rule != "gazetteer":
                 canon = folded_best.get(fold(canon), canon)
+            canon = canon.replace("’", "'").replace("‘", "'")
             out.append(Fact(type=typ, start=s, end=e, text=text[s:e], value=canon, unit="",
                             lang=lang_at(s), rule=f"entity.{rule}"))
         return out
@@ -433,6 +454,11 @@ class _Engine:
                 if n:
                     e = a.end()
                     canon = _ordinal(n) + " " + canon
+            else:
+                # "Tuần lễ Cấp cao ... (APEC) 2024": the edition year after a bracket
+                y = _BRACKET_YEAR.match(text, e)
+                if y:
+                    canon = y.group(1) + " " + canon
         return s, e, canon
 
     def _extend_person(self, text, e):
@@ -476,7 +502,10 @@ class _Engine:
         n = len(toks)
         while i < n:
             tl = self._title_len(toks, i) if toks[i][2][:1].isupper() else 0
-            if tl and not (i + tl < n and toks[i + tl][2] in ("of",) and cur == [] and False):
+            if tl and i + tl < n and (toks[i + tl][2].casefold() in self.event_heads
+                                      or toks[i + tl][2].casefold() in self.org_tails):
+                tl = 0  # "CEO Summit", "President Hotel"
+            if tl:
                 if cur:
                     pieces.append(cur)
                 cur = []
@@ -494,11 +523,11 @@ class _Engine:
             pieces.append(cur)
         out = []
         for p in pieces:
-            while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.not_entities):
+            while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.stop_words):
                 if p[0][2][:1].isdigit() and len(p) > 1 and p[1][2][:1].isupper():
                     break
                 p = p[1:]
-            while p and (not p[-1][2][:1].isupper() or p[-1][2].casefold() in self.not_entities
+            while p and (not p[-1][2][:1].isupper() or p[-1][2].casefold() in self.stop_words
                          or _HAS_DIGIT.search(p[-1][2])):
                 p = p[:-1]
             if p:
@@ -539,7 +568,16 @@ class _Engine:
                 typ = "org"
             elif low[-1] in self.loc_tails:
                 typ = "location"
+        if typ and fold_key(text[s:e]) in self.amb_keys:
+            return
         if typ:
+            k = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
+            if k and (low[k - 1] in self.event_heads or low[k - 1] in self.org_tails
+                      or low[k - 1] in self.doc_heads or words[k - 1].isupper()
+                      or (k + 1 < len(words) and words[k + 1] == "the")):
+                self._piece_candidate(text, p[:k], cands, lang_at)
+                self._piece_candidate(text, p[k + 1:], cands, lang_at)
+                return
             canon = text[s:e]
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
@@ -552,8 +590,17 @@ class _Engine:
         if self.is_person_name(words, lang_at(s)):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
         elif len(words) >= 2 and len(words) <= 4 and self.title_before.search(text, max(0, s - 40), s) \
-                and all(w[:1].isupper() for w in words):
+                and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
+
+    def _namelike(self, words) -> bool:
+        for w in words:
+            c = w.casefold().rstrip(".")
+            if not w[:1].isupper() or (w.isupper() and len(w) > 1) or c in self.event_heads \
+                    or c in self.org_tails or c in self.loc_tails or c in self.not_entities \
+                    or c in self.doc_heads:
+                return False
+        return True
 
     def _person_canon(self, name: str) -> str:
         k = fold(name)
@@ -616,16 +663,16 @@ class _Engine:
             groups.append(cur)
         for g in groups:
             while g and (not g[0][2][:1].isupper() or _HAS_DIGIT.search(g[0][2])
-                         or g[0][2].casefold().rstrip(".") in self.not_entities):
+                         or g[0][2].casefold().rstrip(".") in self.stop_words):
                 g = g[1:]
             while g and (not g[-1][2][:1].isupper() or _HAS_DIGIT.search(g[-1][2])
-                         or g[-1][2].casefold().rstrip(".") in self.not_entities):
+                         or g[-1][2].casefold().rstrip(".") in self.stop_words):
                 g = g[:-1]
             if not g:
                 continue
             s, e = g[0][0], g[-1][1]
             span = text[s:e]
-            if span.casefold() in self.not_entities:
+            if span.casefold() in self.not_entities or fold_key(span) in self.amb_keys:
                 continue
             words = [t[2] for t in g]
             res = self._classify_leftover(text, s, e, words, aliases, persons, cache, lang_at)
@@ -660,11 +707,11 @@ class _Engine:
         prev_word = regex.search(rf"([{_L}.]+)[ \t]+$", before)
         after = self.person_after.match(text[e:e + 30])
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-            if kind == "caps" or len(words[0]) > 6:
+            if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$":
                 return None
             return "org", span, "acronym"
         if title or (prev_word and prev_word.group(1).casefold() in self.person_before):
-            if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 4:
+            if self._namelike(words) and len(words) <= 4:
                 return "person", self._person_canon(span), "title_name"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
