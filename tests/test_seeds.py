@@ -29,9 +29,9 @@ def test_seed_files_match_gold_texts():
 # Measured figures the project has reached; raise them as the extractors improve.
 FLOORS = {
     # type: (F1, value accuracy or strict F1 for entities)
-    "money": (0.0, 0.0),
-    "percent": (0.0, 0.0),
-    "date": (0.0, 0.0),
+    "money": (1.0, 1.0),
+    "percent": (1.0, 1.0),
+    "date": (0.97, 0.95),
     "entity": (0.0, 0.0),
 }
 
