@@ -1302,6 +1302,17 @@ class DateExtractor:
     def resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
                 facts_before: list[C]) -> tuple[str | None, str]:
         v, u = self._resolve(text, c, ref, ctx_year, facts_before)
+        if c.extra.get("to_now"):
+            if ref is None or not isinstance(v, str):
+                return None, u
+            start = v.split("/")[0]
+            if len(start) == 4:
+                start += "-01-01"
+            elif len(start) == 7 and "Q" not in start:
+                start += "-01"
+            elif "-Q" in start:
+                start = f"{start[:4]}-{3 * int(start[-1]) - 2:02d}-01"
+            return f"{start}/{ref.date().isoformat()}", "day"
         t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
         if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
             v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
@@ -1588,6 +1599,14 @@ class DateExtractor:
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
             kept.append(c)
         kept = self.combine(text, kept)
+        for c in kept:
+            # "từ năm 2020 đến nay", "from March to date": from a date to the reference date
+            if c.kind == "date" and c.b is None and "pair" not in c.extra:
+                mm = self._TO_NOW.match(text, c.end)
+                pre = self._FROM_BEFORE.search(text, max(0, c.start - 12), c.start)
+                if mm and pre:
+                    c.extra["to_now"] = True
+                    c.start, c.end = pre.start(1), mm.end()
         kept = [c for c in kept if c.strong and c.kind in ("date", "time", "wd")]
         kept.sort(key=lambda c: c.start)
         ref = doc.reference_date
@@ -1618,6 +1637,8 @@ class DateExtractor:
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
 
+    _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
+    _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|from|since)\s+$", regex.I)
     _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
     _PAR_RX = regex.compile(r"\n\s*\n")
 
