@@ -286,6 +286,7 @@ class DateExtractor:
             ("vi_month", rf"(?:(?P<tu>từ)\s+)?(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW})(?!\d|\p{{L}})(?:\s*(?:[-–—]|đến|tới)\s*(?:tháng\s+)?(?P<m2>1[0-2]|0?[1-9])(?!\d))?(?:\s*(?:[/.\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?{NUMEND}"),
             # (đầu|giữa|cuối) tháng (này|trước|tới)
             ("vi_month_rel", rf"(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<sh>{SHV}){E}"),
+            ("vi_part_week", rf"{B}(?P<part>đầu|giữa|cuối)\s+tuần\s+(?P<sh>{SHV}){E}"),
             ("vi_part_month", rf"{B}(?P<part>đầu|giữa|cuối)\s+tháng(?!\s+\d)(?!\s+\p{{L}}+\s+(?:năm|tháng))"),
             # năm 2007, (từ) (năm) 2016-2022 / đến năm 2022, bare years in context, APEC 2027
             ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d)|(?P<rs>[-–/])(?P<yy>\d\d)(?![\d/]))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
@@ -366,7 +367,7 @@ class DateExtractor:
             "vi_dmy_words": {"#", "ngày", "hôm", "mồng", "mùng"},
             "vi_month": {"từ", "đầu", "giữa", "cuối", "tháng"},
             "vi_month_rel": {"đầu", "giữa", "cuối", "tháng"},
-            "vi_part_month": {"đầu", "giữa", "cuối"},
+            "vi_part_month": {"đầu", "giữa", "cuối"}, "vi_part_week": {"đầu", "giữa", "cuối"},
             "year": {"#", "từ", "from", "between", "giữa", "năm"},
             "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"},
             "en_q": {"q1", "q2", "q3", "q4"}, "en_q2": {"#"},
@@ -689,6 +690,11 @@ class DateExtractor:
         c = C(m.start(), m.end(), None, rel=("month", sh), needs_ref=True)
         if m["part"]:
             c.extra["part"] = self.parts[_key(m["part"])]
+        return c
+
+    def _r_vi_part_week(self, m, text, doc):
+        c = C(m.start(), m.end(), None, rel=("week", self.sh_vi[_key(m["sh"])]), needs_ref=True)
+        c.extra["part"] = self.parts[_key(m["part"])]
         return c
 
     def _r_vi_part_month(self, m, text, doc):
@@ -1427,6 +1433,8 @@ class DateExtractor:
             return "minute" if "time" in c.extra else "day"
         if r[0] == "span":
             return r[1]
+        if r[0] == "weekend":
+            return "day"
         if r[0] == "ago":
             return "day" if r[1] in ("day", "week") else r[1]
         return r[0]
@@ -1535,6 +1543,10 @@ class DateExtractor:
         if kind == "quarter":
             qi = ref.year * 4 + (ref.month - 1) // 3 + sh
             return f"{qi // 4:04d}-Q{qi % 4 + 1}", "quarter"
+        if kind == "weekend":
+            d = day + dt.timedelta(weeks=sh)
+            sat = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
+            return f"{sat.isoformat()}/{(sat + dt.timedelta(days=1)).isoformat()}", "day"
         if kind == "week":
             d = day + dt.timedelta(weeks=sh)
             if part:
