@@ -1278,8 +1278,8 @@ class DateExtractor:
                      kind=p.kind, strong=True, extra=extra)
         # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3",
         # "between 2007 and the end of 2008", "from March to date"
-        if p.kind == "date" and c.kind == "date" and not c.extra.get("cungky") and not p.extra.get("cungky") \
-                and "pair" not in p.extra:
+        if p.kind in ("date", "wd") and c.kind in ("date", "wd") and (p.kind == "date" or p.strong) \
+                and not c.extra.get("cungky") and not p.extra.get("cungky") and "pair" not in p.extra:
             mm = self.g_range.match(glue) or self.g_range_the.match(glue)
             if not mm:
                 return None
@@ -1299,6 +1299,12 @@ class DateExtractor:
                 return C(s, c.end, a, b, rule="range", pri=p.pri)
             if conn[:1] in "-–—~" and not pre and (p.b is not None or c.b is not None):
                 return None
+            if (p.kind == "wd") != (c.kind == "wd") and not pre:
+                return None
+            if c.kind == "wd" and p.kind == "wd" and c.rel[2] is None and p.rel[2] is not None:
+                # "from next Monday to Friday": the end is in the start's week
+                c = C(c.start, c.end, None, kind="wd", strong=True,
+                      rel=("wd", c.rel[1], p.rel[2], True), needs_ref=True)
             n = C(s, c.end, p.a, None, rule="range", pri=p.pri)
             n.extra["pair"] = (p, c)
             return n
