@@ -286,6 +286,7 @@ class DateExtractor:
             ("vi_month", rf"(?:(?P<tu>từ)\s+)?(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW})(?!\d|\p{{L}})(?:\s*(?:[-–—]|đến|tới)\s*(?:tháng\s+)?(?P<m2>1[0-2]|0?[1-9])(?!\d))?(?:\s*(?:[/.\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?{NUMEND}"),
             # (đầu|giữa|cuối) tháng (này|trước|tới)
             ("vi_month_rel", rf"(?:(?P<part>đầu|giữa|cuối)\s+)?{B}tháng\s+(?P<sh>{SHV}){E}"),
+            ("vi_first_day", rf"{B}ngày\s+(?P<fl>đầu\s+tiên|cuối\s+cùng)\s+của\s+tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW}){E}(?:\s*(?:[/\-]|năm)\s*(?P<y>{Y4})(?!\d))?"),
             ("vi_part_week", rf"{B}(?P<part>đầu|giữa|cuối)\s+tuần\s+(?P<sh>{SHV}){E}"),
             ("vi_part_month", rf"{B}(?P<part>đầu|giữa|cuối)\s+tháng(?!\s+\d)(?!\s+\p{{L}}+\s+(?:năm|tháng))"),
             # năm 2007, (từ) (năm) 2016-2022 / đến năm 2022, bare years in context, APEC 2027
@@ -367,7 +368,7 @@ class DateExtractor:
             "vi_dmy_words": {"#", "ngày", "hôm", "mồng", "mùng"},
             "vi_month": {"từ", "đầu", "giữa", "cuối", "tháng"},
             "vi_month_rel": {"đầu", "giữa", "cuối", "tháng"},
-            "vi_part_month": {"đầu", "giữa", "cuối"}, "vi_part_week": {"đầu", "giữa", "cuối"},
+            "vi_part_month": {"đầu", "giữa", "cuối"}, "vi_part_week": {"đầu", "giữa", "cuối"}, "vi_first_day": {"ngày"},
             "year": {"#", "từ", "from", "between", "giữa", "năm"},
             "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"},
             "en_q": {"q1", "q2", "q3", "q4"}, "en_q2": {"#"},
@@ -690,6 +691,16 @@ class DateExtractor:
         c = C(m.start(), m.end(), None, rel=("month", sh), needs_ref=True)
         if m["part"]:
             c.extra["part"] = self.parts[_key(m["part"])]
+        return c
+
+    def _r_vi_first_day(self, m, text, doc):
+        mo = self._month_word(m["m"], m["m"])
+        y = int(m["y"]) if m["y"] else None
+        if not mo or not 1 <= mo <= 12:
+            return None
+        c = C(m.start(), m.end(), P(y, mo, 1))
+        if _key(m["fl"]).startswith("cuối"):
+            c.extra["last_day"] = True
         return c
 
     def _r_vi_part_week(self, m, text, doc):
@@ -1109,6 +1120,8 @@ class DateExtractor:
             shift = 0 if k in ("này", "tuần này") else (-1 if k in ("trước", "qua", "vừa qua", "tuần trước", "tuần qua") else 1)
         if raw.split()[0][0] == "T" and not nameword[0].isupper() and not sh:
             strong = False  # sentence-initial "Thứ hai," = "Secondly,"
+        if not strong and self._prev_phrase_in(text, m.start(), self.ctx_dm - {"tháng", "sau", "trước", "hết"}):
+            strong = True  # "sáng thứ 2", "vào thứ hai"
         return C(m.start(), m.end(), None, kind="wd", strong=strong,
                  rel=("wd", wd, shift, bool(sh and "tuần" in _key(sh))), needs_ref=True)
 
@@ -1392,6 +1405,8 @@ class DateExtractor:
         if b is not None and a.y is not None and b.y is not None and b.m is not None and a.m is not None \
                 and (b.y, b.m, b.d or 0) < (a.y, a.m, a.d or 0) and c.rule != "range":
             b.y = a.y + 1
+        if c.extra.get("last_day") and a is not None and a.y is not None and a.m is not None:
+            a.d = _last_day(a.y, a.m)
         if "time" in c.extra and a is not None and a.d is not None:
             t = c.extra["time"]
             a.H, a.M = t.H, t.M
