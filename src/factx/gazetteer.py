@@ -67,6 +67,12 @@ def _make_table() -> dict[int, str]:
 
 
 TABLE = _make_table()
+# Letters only (punctuation and spaces kept): a fast textnorm.fold for Latin/Vietnamese words.
+LETTER_TABLE = {cp: f for cp, f in TABLE.items() if f != " "}
+
+
+def fold_fast(s: str) -> str:
+    return s.translate(LETTER_TABLE)
 # The first digit glued to an acronym ("VNA17 November") starts a new word in the copy.
 _GLUE = regex.compile(r"(?<=\p{Lu}\p{Lu})\d")
 
@@ -121,6 +127,15 @@ class Gazetteer:
                 variants.add(" ".join(word_copy(regex.sub(r"\s*[-–—]\s*", "-", e.alias)).split(" ")))
             for v in variants:
                 keys.setdefault(" " + v + " ", []).append(i)
+        # Per-entry verification data, computed once.
+        self._info = []
+        for e in entries:
+            a = e.alias
+            acro = is_acronym(a)
+            single = " " not in a.strip()
+            caps = tuple(bool(w[:1].isupper()) for w in a.split())
+            self._info.append((acro, _letters(a) if acro else "", bool(a[:1].isupper()),
+                               single and _has_marks(a), a.casefold(), caps))
         for k, ids in keys.items():
             self.auto.add_word(k, (len(k), tuple(ids)))
         if keys:
@@ -137,6 +152,7 @@ class Gazetteer:
         copy = " " + word_copy(text) + " "
         out: list[Match] = []
         entries = self.entries
+        info = self._info
         for end, (klen, ids) in self.auto.iter(copy):
             # copy[end] is the trailing pad space; the word starts after the leading one.
             s = end - klen + 2 - 1  # -1 for the leading pad of `copy`
@@ -144,33 +160,31 @@ class Gazetteer:
             span = text[s:e]
             for i in ids:
                 ent = entries[i]
-                if self._verify(span, ent, s, english_at):
+                if self._verify(span, info[i], s, english_at):
                     out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
         return out
 
     @staticmethod
-    def _verify(span: str, ent: Entry, start: int, english_at) -> bool:
-        alias = ent.alias
-        if is_acronym(alias):
-            return _letters(span) == _letters(alias)
-        a0 = alias[0]
-        if a0.isupper():
-            if not span[:1].isupper():
-                return False
-        if " " not in alias.strip() and _has_marks(alias):
-            if span.casefold() == alias.casefold():
+    def _verify(span: str, info, start: int, english_at) -> bool:
+        acro, letters, cap0, single_marked, afold, caps = info
+        if acro:
+            return _letters(span) == letters
+        if cap0 and not span[:1].isupper():
+            return False
+        if single_marked:
+            if span.casefold() == afold:
                 return True
             if not _has_marks(span) and english_at is not None and english_at(start):
                 return True
             return False
         # Multi-word: each capitalized word of the alias is capitalized in the text
         # ("Lương Cường" is not "lương cường"; "luống cuống" never matches).
-        aw = alias.split()
-        sw = span.split()
-        if len(aw) == len(sw):
-            for x, y in zip(aw, sw):
-                if x[:1].isupper() and not y[:1].isupper():
-                    return False
+        if len(caps) > 1:
+            sw = span.split()
+            if len(caps) == len(sw):
+                for x, y in zip(caps, sw):
+                    if x and not y[:1].isupper():
+                        return False
         return True
 
 

@@ -21,9 +21,8 @@ import unicodedata
 
 import regex
 
-from ..gazetteer import Entry, Gazetteer, fold_key, is_acronym, load_entries
+from ..gazetteer import Entry, Gazetteer, fold_fast as fold, fold_key, is_acronym, load_entries
 from ..model import Fact
-from ..textnorm import fold
 
 TYPES = ("person", "org", "location", "misc")
 
@@ -41,6 +40,7 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_WORDS_BEFORE = regex.compile(r"[\p{L}\p{M}.\-]+")
 _BRACKET_YEAR = regex.compile(r"[ \t]*\([^()\n]{1,15}\)[ \t]+((?:19|20)\d\d)(?![\p{L}\p{N}])")
 
 
@@ -142,6 +142,7 @@ class _Engine:
             if not e.ambiguous and fold_key(e.alias) in amb_keys and not is_acronym(e.alias):
                 e.ambiguous = True
         self.gaz = Gazetteer(entries)
+        self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
         # Persons of the gazetteer, for fuzzy lookup of a misspelt full name.
         self.person_index: dict[str, list[tuple[str, str]]] = {}
         for e in entries:
@@ -152,6 +153,7 @@ class _Engine:
         cfg = _merge_toml(ruleset.toml("entities/patterns.toml"))
         t = cfg.get("titles", {})
         self.titles = [tuple(x.casefold().split()) for x in t.get("en", []) + t.get("vi", [])]
+        self.title_set = set(self.titles)
         self.title_first: dict[str, list[tuple[str, ...]]] = {}
         for tt in sorted(set(self.titles), key=len, reverse=True):
             self.title_first.setdefault(tt[0], []).append(tt)
@@ -163,7 +165,7 @@ class _Engine:
             rf"^[ \t]*,?[ \t]*(?:{_alt(pc.get('after_en', []) + pc.get('after_vi', []))})(?![{_L}])")
         org = cfg.get("org", {})
         self.org_tails = {w.casefold().rstrip(".") for w in org.get("tails_en", [])}
-        self.org_heads = [tuple(x.casefold().split()) for x in org.get("heads_en", [])]
+        self.org_heads = {tuple(x.casefold().split()) for x in org.get("heads_en", [])}
         ev = cfg.get("event", {})
         self.event_heads = {w.casefold() for w in ev.get("heads_en", [])}
         self.doc_heads = {w.casefold() for w in ev.get("doc_heads_en", [])}
@@ -306,6 +308,8 @@ class _Engine:
             for m in self.doc_number.finditer(text):
                 cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
+        gz_spans = {(m.start, m.end) for m in ok_matches}
+
         # 2. Vietnamese head patterns
         for m in self.vi_head.finditer(text):
             s, e = m.span()
@@ -323,7 +327,7 @@ class _Engine:
             e = s + len(seg)
             # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
             d = regex.search(r"[ \t]?[-–][ \t]?(\p{Lu}[\p{L}\p{N}]+)$", seg)
-            if d and (d.group(1).isupper() or self._gaz_at(ok_matches, s + d.start(1), e)):
+            if d and (d.group(1).isupper() or (s + d.start(1), e) in gz_spans):
                 e = s + d.start()
                 seg = text[s:e]
             typ = self.vi_head_type.get(m.group("head"), "org")
@@ -333,12 +337,25 @@ class _Engine:
             cands.append((s, e, typ, canon, "vi_head", 1))
 
         # 3. English-style capitalized runs
+        gz_ends = {m.end for m in ok_matches}
         runs = []
+        stop = self.stop_words
         for m in RUN.finditer(text):
+            w = m.group()
+            if " " not in w and "\t" not in w:
+                # one word: no pattern candidate; a leftover only if not a stop word
+                if w.casefold() in stop:
+                    continue
+                s, e = m.span()
+                if len(w) > 2 and w[-2:] in ("'s", "’s"):
+                    runs.append([[s, e - 2, w[:-2], True]])
+                else:
+                    runs.append([[s, e, w, False]])
+                continue
             toks = self._tokens(text, m.start(), m.end())
             if toks:
                 runs.append(toks)
-                self._run_candidates(text, toks, cands, ok_matches, lang_at)
+                self._run_candidates(text, toks, cands, gz_ends, lang_at)
 
         # resolve
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
@@ -412,6 +429,17 @@ class _Engine:
 
     # ------------------------------------------------------------------ pieces
 
+    def _title_before(self, text, s) -> bool:
+        """Does a title end right before `s` (only spaces between)?"""
+        ws = _WORDS_BEFORE.findall(text, max(0, s - 40), s)
+        if not ws or text[s - 1:s] not in (" ", "\t"):
+            return False
+        ws = [w.casefold().rstrip(".") for w in ws]
+        for k in range(1, min(4, len(ws)) + 1):
+            if tuple(ws[-k:]) in self.title_set:
+                return True
+        return False
+
     @staticmethod
     def _gaz_at(matches, s, e):
         for m in matches:
@@ -468,7 +496,7 @@ class _Engine:
             for w in extra:
                 if w.casefold() in self.not_entities or w.casefold() in self.org_tails:
                     return e
-            if self.gaz.find(m.group(0).strip()):
+            if any(fold_key(w) in self.gaz_words for w in extra):
                 return e
             return e + m.end()
         return e
@@ -542,7 +570,7 @@ class _Engine:
             for j in range(1, len(p) - 1):
                 if fold(words[j]) in self.en_given and words[j + 1][:1].isupper() and \
                         (low[j - 1] in self.org_tails or low[j - 1] in self.loc_tails
-                         or any(m.end == p[j - 1][1] for m in gz)):
+                         or p[j - 1][1] in gz):
                     self._piece_candidate(text, p[:j], cands, lang_at)
                     self._piece_candidate(text, p[j:], cands, lang_at)
                     break
@@ -564,7 +592,7 @@ class _Engine:
                 typ = "misc"
             elif low[-1] in self.org_tails:
                 typ = "org"
-            elif any(low[:len(h)] == list(h) for h in self.org_heads) and len(p) >= 3:
+            elif len(p) >= 3 and (tuple(low[:2]) in self.org_heads or tuple(low[:3]) in self.org_heads):
                 typ = "org"
             elif low[-1] in self.loc_tails:
                 typ = "location"
@@ -589,7 +617,7 @@ class _Engine:
             return
         if self.is_person_name(words, lang_at(s)):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
-        elif len(words) >= 2 and len(words) <= 4 and self.title_before.search(text, max(0, s - 40), s) \
+        elif len(words) >= 2 and len(words) <= 4 and self._title_before(text, s) \
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
 
@@ -629,6 +657,10 @@ class _Engine:
 
     def _leftovers(self, text, toks, starts, ends, chosen, aliases, persons, cache, lang_at):
         # group tokens not covered by a chosen fact and not titles
+        if len(toks) == 1:
+            j = bisect.bisect_right(starts, toks[0][0]) - 1
+            if j >= 0 and ends[j] > toks[0][0]:
+                return
         free = []
         i = 0
         n = len(toks)
@@ -703,7 +735,7 @@ class _Engine:
         kind = self.line_kind(text, s, cache)
         start_of_sentence = self.sentence_start(text, s)
         before = text[max(0, s - 40):s]
-        title = self.title_before.search(before)
+        title = self._title_before(text, s)
         prev_word = regex.search(rf"([{_L}.]+)[ \t]+$", before)
         after = self.person_after.match(text[e:e + 30])
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
