@@ -319,7 +319,6 @@ class DateExtractor:
             ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
             ("en_mdy", rf"{B}(?P<mon>{MON}),?\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
             ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?"),
-            ("en_the_dm", rf"{B}the\s+(?P<d>{D})(?:st|nd|rd|th)\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_m_ordw", rf"{B}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{ORDW}){E}(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_ordw_m", rf"{B}(?P<dw>{ORDW})\s+(?:day\s+)?of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_nth_wd", rf"{B}(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:(?P<wd>{WDE})|(?P<day>day))\s+(?:of|in)\s+(?:(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<sh>this|next|last|the\s+current|the\s+next|the\s+previous|previous)\s+month)"),
@@ -382,7 +381,7 @@ class DateExtractor:
             "en_dm_range": {"#", "from", "between"},
             "en_mdy": months, "en_dmy": {"#"}, "en_m_ordw": months,
             "en_ordw_m": first(self.ord_en) | {w.split("-")[0] for w in self.ord_en},
-            "en_nth_wd": {"#", "first", "second", "third", "fourth", "fifth", "last"}, "en_the_dm": set(), "en_my": months,
+            "en_nth_wd": {"#", "first", "second", "third", "fourth", "fifth", "last"}, "en_my": months,
             "en_month": months,
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
@@ -422,7 +421,6 @@ class DateExtractor:
         for w in self.at_word:
             self.trigger.add_word(w, w)
         self.trigger.make_automaton()
-        self.fy = None
         self.digit_runs = regex.compile(r"(?<!\d)\d+")
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
@@ -964,8 +962,6 @@ class DateExtractor:
             return None
         return C(m.start(), m.end(), P(y, mo, d))
 
-    _r_en_the_dm = _r_en_dmy
-
     def _ordw(self, w: str) -> int | None:
         return self.ord_en.get(_rsub(r"[\s\-]+", "-", w.lower()))
 
@@ -1082,7 +1078,7 @@ class DateExtractor:
 
     def _r_vi_next_n(self, m, text, doc):
         n = self._num(m["n"])
-        if not n or n < 2 and m["n"].isdigit() is False and False:
+        if not n:
             return None
         u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter"}.get(_key(m["u"]), _key(m["u"]))
         k = _key(m["sh"])
