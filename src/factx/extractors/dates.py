@@ -258,7 +258,6 @@ class DateExtractor:
         RDE = _alt(self.rd_en)
         SHV = _alt(self.sh_vi)
         SHE = _alt(self.sh_en)
-        UV = _alt(self.unit_vi)
         UE = _alt(self.unit_en)
         HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
         D = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -431,8 +430,6 @@ class DateExtractor:
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
         self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
-        self.prev_word = regex.compile(r"(?:^|[^\p{L}\p{N}])(\p{L}+(?:\s+\p{L}+)?)\s*$", F)
-        self.word_before = regex.compile(r"(\S+)\s*$")
         self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
 
     # ---- helpers ----
