@@ -40,6 +40,13 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
+_DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
+_VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", regex.I)
+
+
+def _has_vi_marks(s: str) -> bool:
+    return bool(_VI_MARKS.search(s))
 _WORDS_BEFORE = regex.compile(r"[\p{L}\p{M}.\-]+")
 _BRACKET_YEAR = regex.compile(r"[ \t]*\([^()\n]{1,15}\)[ \t]+((?:19|20)\d\d)(?![\p{L}\p{N}])")
 
@@ -141,6 +148,10 @@ class _Engine:
         for e in entries:
             if not e.ambiguous and fold_key(e.alias) in amb_keys and not is_acronym(e.alias):
                 e.ambiguous = True
+        cfg0 = _merge_toml(ruleset.toml("entities/patterns.toml"))
+        # Vietnamese titles (they contain lower-case syllables) are found by the same automaton.
+        for tt in cfg0.get("titles", {}).get("vi", []):
+            entries.append(Entry("title", tt, unicodedata.normalize("NFC", tt)))
         self.gaz = Gazetteer(entries)
         self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
         # Persons of the gazetteer, for fuzzy lookup of a misspelt full name.
@@ -159,6 +170,7 @@ class _Engine:
             self.title_first.setdefault(tt[0], []).append(tt)
         self.title_before = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(t.get('en', []) + t.get('vi', []))})\.?[ \t]+$")
+        self.common_suffixes = tuple(cfg.get("common_word", {}).get("suffixes", [])) or ("\0",)
         pc = cfg.get("person_context", {})
         self.person_before = {w.casefold() for w in pc.get("before_en", [])}
         self.person_after = regex.compile(
@@ -166,6 +178,7 @@ class _Engine:
         org = cfg.get("org", {})
         self.org_tails = {w.casefold().rstrip(".") for w in org.get("tails_en", [])}
         self.org_heads = {tuple(x.casefold().split()) for x in org.get("heads_en", [])}
+        self.org_head_first = {h[0] for h in self.org_heads}
         ev = cfg.get("event", {})
         self.event_heads = {w.casefold() for w in ev.get("heads_en", [])}
         self.doc_heads = {w.casefold() for w in ev.get("doc_heads_en", [])}
@@ -173,7 +186,9 @@ class _Engine:
         self.loc_tails = {w.casefold() for w in loc.get("tails_en", [])}
         self.generic_before = regex.compile(rf"^(?:{_alt(loc.get('generic_before', []))})[ \t]+")
         amb = cfg.get("ambiguous", {})
-        self.amb_trigger = regex.compile(rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []))})[ \t]+$")
+        self.amb_trigger = regex.compile(
+            rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
+        self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
 
         # Vietnamese head patterns.
         stop = cfg.get("vi_head_stop", {}).get("words", [])
@@ -209,6 +224,8 @@ class _Engine:
         i = pos - 1
         while i >= 0 and text[i] in " \t\"“‘'([«*-–—•":
             i -= 1
+        if i >= 0 and text[i] in ")]" and regex.search(r"[-–—][ \t]*$", text[i + 1:pos]):
+            return True  # "LONDON (Reuters) - Shares ..."
         return i < 0 or text[i] in ".!?:\n\r;…|"
 
     def line_kind(self, text: str, pos: int, cache: dict) -> str:
@@ -277,6 +294,12 @@ class _Engine:
         sure_spans.sort()
         sure_starts = [s for s, _ in sure_spans]
         sure_end_set = {e for _, e in sure_spans}
+        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"})
+        matches = [m for m in matches if m.entry.type != "title"]
+        self._tstarts = [a for a, _ in tmatches]
+        self._tends = [b for _, b in tmatches]
+        self._tendset = set(self._tends)
+        gz_starts_all = {m.start for m in matches}
         ok_matches = [m for m in matches if not m.entry.ambiguous]
         for m in gated:
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set):
@@ -289,6 +312,10 @@ class _Engine:
             done.add(key)
             if text[m.end:m.end + 1] == "$" or (is_acronym(m.entry.alias) and _code_context(text, m.start, m.end)):
                 continue  # US$ is a currency; "25-CT/TW" a document code
+            if m.entry.type == "location" and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
+                    and _has_vi_marks(m.entry.alias) and _NEXT_CAP.match(text, m.end) \
+                    and (m.end + 1) not in gz_starts_all:
+                continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
             g = self.generic_before.match(text, s, e)
             if g and g.end() < e:
@@ -429,8 +456,17 @@ class _Engine:
 
     # ------------------------------------------------------------------ pieces
 
+    def _in_title(self, pos) -> bool:
+        i = bisect.bisect_right(self._tstarts, pos) - 1
+        return i >= 0 and self._tends[i] > pos
+
     def _title_before(self, text, s) -> bool:
         """Does a title end right before `s` (only spaces between)?"""
+        p = s
+        while p > 0 and text[p - 1] in " \t":
+            p -= 1
+        if p < s and p in self._tendset:
+            return True
         ws = _WORDS_BEFORE.findall(text, max(0, s - 40), s)
         if not ws or text[s - 1:s] not in (" ", "\t"):
             return False
@@ -530,6 +566,8 @@ class _Engine:
         n = len(toks)
         while i < n:
             tl = self._title_len(toks, i) if toks[i][2][:1].isupper() else 0
+            if not tl and self._in_title(toks[i][0]):
+                tl = 1
             if tl and i + tl < n and (toks[i + tl][2].casefold() in self.event_heads
                                       or toks[i + tl][2].casefold() in self.org_tails):
                 tl = 0  # "CEO Summit", "President Hotel"
@@ -598,6 +636,10 @@ class _Engine:
                 typ = "location"
         if typ and fold_key(text[s:e]) in self.amb_keys:
             return
+        if len(p) >= 3 and words[1] == "of" and low[0] not in self.org_head_first \
+                and self.sentence_start(text, s):
+            # "Shares of Microsoft Corp": a capitalized common word opening the sentence
+            return self._piece_candidate(text, p[2:], cands, lang_at)
         if typ:
             k = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
             if k and (low[k - 1] in self.event_heads or low[k - 1] in self.org_tails
@@ -616,7 +658,10 @@ class _Engine:
             cands.append((s, e, typ, canon, "pattern", 1))
             return
         if self.is_person_name(words, lang_at(s)):
-            cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
+            if self.place_before.search(text, max(0, s - 15), s):
+                cands.append((s, e, "location", text[s:e], "place", 1))
+            else:
+                cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
         elif len(words) >= 2 and len(words) <= 4 and self._title_before(text, s) \
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
@@ -673,6 +718,8 @@ class _Engine:
                 i += 1
                 continue
             tl = self._title_len(toks, i) if t[2][:1].isupper() else 0
+            if not tl and self._in_title(t[0]):
+                tl = 1
             if tl:
                 free.extend([None] * tl)
                 i += tl
@@ -738,6 +785,9 @@ class _Engine:
         title = self._title_before(text, s)
         prev_word = regex.search(rf"([{_L}.]+)[ \t]+$", before)
         after = self.person_after.match(text[e:e + 30])
+        if all(w.isupper() for w in words) and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
+                and _DATELINE_AFTER.match(text, e) and len(span) >= 3:
+            return "location", span.title(), "dateline"
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$":
                 return None
@@ -745,6 +795,8 @@ class _Engine:
         if title or (prev_word and prev_word.group(1).casefold() in self.person_before):
             if self._namelike(words) and len(words) <= 4:
                 return "person", self._person_canon(span), "title_name"
+        if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
+            return "location", span, "place"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
         if after and len(words) <= 3 and not start_of_sentence and lang == "en":
@@ -760,6 +812,11 @@ class _Engine:
         if start_of_sentence and words[0].casefold() in self.not_entities:
             return None
         if lang == "en":
+            if 2 <= len(words) <= 3 and all(len(w) >= 2 and not w.isupper() for w in words) \
+                    and " of " not in span and "&" not in span and self._namelike(words) \
+                    and (fold(words[0]) in self.en_given or fold(words[-1]) in self.en_surnames
+                         or not any(w.casefold().endswith(self.common_suffixes) for w in words)):
+                return "person", self._person_canon(span), "capitalized_name"
             return "org", span, "capitalized"
         return None
 
