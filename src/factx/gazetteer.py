@@ -174,7 +174,7 @@ class Gazetteer:
         if single_marked:
             if span.casefold() == afold:
                 return True
-            if not _has_marks(span) and english_at is not None and english_at(start):
+            if len(afold) >= 4 and not _has_marks(span) and english_at is not None and english_at(start):
                 return True
             return False
         # Multi-word: each capitalized word of the alias is capitalized in the text
