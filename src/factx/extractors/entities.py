@@ -799,7 +799,8 @@ class _Engine:
             return "location", span, "place"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
-        if after and len(words) <= 3 and not start_of_sentence and lang == "en":
+        if after and len(words) <= 3 and lang == "en" and self._namelike(words) and (
+                not start_of_sentence or fold(words[-1]) in self.en_surnames or fold(words[0]) in self.en_given):
             return "person", self._person_canon(span), "said_name"
         if kind:
             return None
