@@ -40,6 +40,7 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
 _VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", regex.I)
@@ -357,6 +358,15 @@ class _Engine:
             if d and (d.group(1).isupper() or (s + d.start(1), e) in gz_spans):
                 e = s + d.start()
                 seg = text[s:e]
+            # a person's name after the body: "Bộ Công Thương Nguyễn Hồng Diên"
+            ws = [(w.start(), w.end(), w.group()) for w in _SYLL.finditer(text, s + len(m.group("head")), e)]
+            for j in range(1, len(ws) - 1):
+                if ws[j][2][:1].isupper() and fold(ws[j][2]) in self.vi_surnames and \
+                        ws[j - 1][2][:1].isupper() and \
+                        all(x[2][:1].isupper() and fold(x[2]) in self.vi_given for x in ws[j + 1:]) \
+                        and 2 <= len(ws) - j <= 4:
+                    e = ws[j - 1][1]
+                    break
             typ = self.vi_head_type.get(m.group("head"), "org")
             canon = seg
             if typ == "misc":
@@ -729,6 +739,8 @@ class _Engine:
         groups = []
         cur = []
         for t in free:
+            if t is not None and t[2] == "and":
+                t = None
             if t is None:
                 if cur:
                     groups.append(cur)
@@ -809,6 +821,13 @@ class _Engine:
                 return None
             if after and lang == "en":
                 return "person", span, "said_name"
+            w = words[0]
+            if lang == "en" and len(w) >= 3 and not w.isupper() and w[1:].islower() \
+                    and not w.casefold().endswith(self.common_suffixes):
+                # an unknown capitalized word mid-sentence: a name (CoNLL: mostly persons and orgs)
+                if fold(w) in self.en_surnames or fold(w) in self.en_given:
+                    return "person", persons.get(fold(w), w), "capitalized_name"
+                return "org", w, "capitalized"
             return None
         if start_of_sentence and words[0].casefold() in self.not_entities:
             return None
