@@ -40,6 +40,16 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_R1 = regex.compile(r"[-–—][ \t]*$")
+_R2 = regex.compile(rf"[{_L}]+")
+_R3 = regex.compile(r"[ \t]+\p{Lu}")
+_R4 = regex.compile(r"\p{Lu}[\p{L}\p{M}]*$")
+_R5 = regex.compile(r"[ \t]?[-–][ \t]?(\p{Lu}[\p{L}\p{N}]+)$")
+_R6 = regex.compile(r"^(?:\d{4}|\d{1,3}(?:st|nd|rd|th)) (.+)$")
+_R7 = regex.compile(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)$")
+_R8 = regex.compile(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)")
+_R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
+_R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
@@ -225,7 +235,7 @@ class _Engine:
         i = pos - 1
         while i >= 0 and text[i] in " \t\"“‘'([«*-–—•":
             i -= 1
-        if i >= 0 and text[i] in ")]" and regex.search(r"[-–—][ \t]*$", text[i + 1:pos]):
+        if i >= 0 and text[i] in ")]" and _R1.search(text[i + 1:pos]):
             return True  # "LONDON (Reuters) - Shares ..."
         return i < 0 or text[i] in ".!?:\n\r;…|"
 
@@ -238,7 +248,7 @@ class _Engine:
         if le < 0:
             le = len(text)
         line = text[ls:le]
-        words = [w for w in regex.findall(rf"[{_L}]+", line[:400])]
+        words = [w for w in _R2.findall(line[:400])]
         kind = ""
         if words:
             up = sum(1 for w in words if w.isupper() and len(w) > 1)
@@ -313,14 +323,17 @@ class _Engine:
             done.add(key)
             if text[m.end:m.end + 1] == "$" or (is_acronym(m.entry.alias) and _code_context(text, m.start, m.end)):
                 continue  # US$ is a currency; "25-CT/TW" a document code
-            if m.entry.type == "location" and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
-                    and _has_vi_marks(m.entry.alias) and _NEXT_CAP.match(text, m.end) \
-                    and (m.end + 1) not in gz_starts_all:
+            if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end) \
+                    and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
+                    and _has_vi_marks(m.entry.alias) and (m.end + 1) not in gz_starts_all:
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
-            g = self.generic_before.match(text, s, e)
-            if g and g.end() < e:
-                s = g.end()
+            if not text[s:s + 1].isupper():
+                g = self.generic_before.match(text, s, e)
+                if g and g.end() < e:
+                    s = g.end()
+            elif text[s:s + 4] == "The ":
+                s += 4
             typ, canon = m.entry.type, m.entry.canonical
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
@@ -329,7 +342,7 @@ class _Engine:
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and is_acronym(m.entry.alias):
                 y = _YEAR_AFTER.match(text, e)
-                if y and not regex.match(r"[ \t]+\p{Lu}", text[y.end():y.end() + 3]):
+                if y and not _R3.match(text[y.end():y.end() + 3]):
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
 
         if self.doc_number is not None:
@@ -348,13 +361,13 @@ class _Engine:
                 if not t:
                     break
                 rest = seg[:t.start()]
-                if self.low_tok.search(rest) and not regex.search(r"\p{Lu}[\p{L}\p{M}]*$", rest):
+                if self.low_tok.search(rest) and not _R4.search(rest):
                     seg = rest
                     continue
                 break
             e = s + len(seg)
             # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
-            d = regex.search(r"[ \t]?[-–][ \t]?(\p{Lu}[\p{L}\p{N}]+)$", seg)
+            d = _R5.search(seg)
             if d and (d.group(1).isupper() or (s + d.start(1), e) in gz_spans):
                 e = s + d.start()
                 seg = text[s:e]
@@ -443,7 +456,7 @@ class _Engine:
         for c in chosen:
             if c[2] == "misc":
                 c[3] = c[3].replace("’", "'")
-                mm = regex.match(r"^(?:\d{4}|\d{1,3}(?:st|nd|rd|th)) (.+)$", c[3])
+                mm = _R6.match(c[3])
                 if mm:
                     editions.setdefault(mm.group(1), set()).add(c[3])
         folded_best: dict[str, str] = {}
@@ -504,10 +517,10 @@ class _Engine:
         if self.amb_trigger.search(text, max(0, s - 25), s):
             return True
         before = text[max(0, s - 5):s]
-        bm = regex.search(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)$", before)
+        bm = _R7.search(before)
         if bm and (s - len(bm.group(0))) in sure_end_set:
             return True
-        am = regex.match(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)", text[e:e + 6])
+        am = _R8.match(text[e:e + 6])
         if am:
             p = e + am.end()
             i = bisect.bisect_left(sure_starts, p)
@@ -536,7 +549,7 @@ class _Engine:
         return s, e, canon
 
     def _extend_person(self, text, e):
-        m = regex.match(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])", text[e:e + 40])
+        m = _R9.match(text[e:e + 40])
         if m:
             extra = m.group(0).split()
             for w in extra:
@@ -795,7 +808,7 @@ class _Engine:
         start_of_sentence = self.sentence_start(text, s)
         before = text[max(0, s - 40):s]
         title = self._title_before(text, s)
-        prev_word = regex.search(rf"([{_L}.]+)[ \t]+$", before)
+        prev_word = _R10.search(before)
         after = self.person_after.match(text[e:e + 30])
         if all(w.isupper() for w in words) and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
                 and _DATELINE_AFTER.match(text, e) and len(span) >= 3:
