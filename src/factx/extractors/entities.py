@@ -207,6 +207,7 @@ class _Engine:
         heads_ev = ev.get("heads_vi", [])
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
+        self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
         not_after = org.get("not_after_head_vi", [])
         low = rf"(?!{_alt(stop)}(?![{_L}]))\p{{Ll}}[{_L}]*"
         capw = rf"\p{{Lu}}[{_W}]*(?:[\-.&'][{_W}]+)*"
@@ -375,11 +376,21 @@ class _Engine:
             ws = [(w.start(), w.end(), w.group()) for w in _SYLL.finditer(text, s + len(m.group("head")), e)]
             for j in range(1, len(ws) - 1):
                 if ws[j][2][:1].isupper() and fold(ws[j][2]) in self.vi_surnames and \
-                        ws[j - 1][2][:1].isupper() and \
+                        ws[j - 1][2][:1].isupper() and not ws[j - 1][2].isupper() and \
                         all(x[2][:1].isupper() and fold(x[2]) in self.vi_given for x in ws[j + 1:]) \
                         and 2 <= len(ws) - j <= 4:
                     e = ws[j - 1][1]
                     break
+            # a second body starts after lower-case words: "Bộ Y tế yêu cầu Sở Y tế"
+            for j in range(2, len(ws)):
+                if ws[j][2] in self.vi_head_first and not ws[j - 1][2][:1].isupper():
+                    k = j - 1
+                    while k > 0 and not ws[k][2][:1].isupper():
+                        k -= 1
+                    if k >= 0 and ws[k][1] < e:
+                        e = min(e, ws[k][1] + (len(ws[k + 1][2]) + 1 if k + 1 < j - 1 else 0))
+                    break
+            seg = text[s:e]
             typ = self.vi_head_type.get(m.group("head"), "org")
             canon = seg
             if typ == "misc":
@@ -553,7 +564,9 @@ class _Engine:
         if m:
             extra = m.group(0).split()
             for w in extra:
-                if w.casefold() in self.not_entities or w.casefold() in self.org_tails:
+                c = w.casefold()
+                if c in self.not_entities or c in self.org_tails or c in self.loc_tails \
+                        or c in self.event_heads:
                     return e
             if any(fold_key(w) in self.gaz_words for w in extra):
                 return e
@@ -704,9 +717,14 @@ class _Engine:
         for ak, canon in lst:
             if ak == k:
                 return canon
-        if len(k) >= 8:
-            for ak, canon in lst:
-                if _lev(ak, k, 2) <= 2:
+        # one misspelt word of five letters or more ("Adriazén" for "Adrianzén")
+        kt = k.split()
+        for ak, canon in lst:
+            at = ak.split()
+            if len(at) == len(kt):
+                diff = [(x, y) for x, y in zip(at, kt) if x != y]
+                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 \
+                        and _edit1(diff[0][0], diff[0][1]):
                     return canon
         return name
 
@@ -766,6 +784,7 @@ class _Engine:
         if cur:
             groups.append(cur)
         for g in groups:
+            n0 = len(g)
             while g and (not g[0][2][:1].isupper() or _HAS_DIGIT.search(g[0][2])
                          or g[0][2].casefold().rstrip(".") in self.stop_words):
                 g = g[1:]
@@ -774,12 +793,15 @@ class _Engine:
                 g = g[:-1]
             if not g:
                 continue
+            stripped = len(g) < n0
             s, e = g[0][0], g[-1][1]
             span = text[s:e]
             if span.casefold() in self.not_entities or fold_key(span) in self.amb_keys:
                 continue
             words = [t[2] for t in g]
             res = self._classify_leftover(text, s, e, words, aliases, persons, cache, lang_at)
+            if res and stripped and len(words) == 1 and res[2] == "capitalized":
+                res = None  # "Good Friday", "Last Monday": the rest of a phrase, not a name
             if res:
                 typ, canon, rule = res
                 k = bisect.bisect_right(starts, s)
