@@ -442,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
             if names is not None and peer.tool not in names:
                 continue
             if not parts[peer.part].strip():
+                pr.append({"tool": peer.tool, "task": peer.task, "compare": peer.compare,
+                           "part": peer.part, "packages": peer.packages,
+                           "skipped": f"no {peer.part} paragraphs in the text"})
                 continue
             pr.append(measure_peer(peer, parts, args.peer_seconds))
             log(f"measured {peer.tool}: {peer.task}")
