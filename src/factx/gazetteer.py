@@ -30,6 +30,7 @@ class Entry:
     alias: str
     ambiguous: bool = False
     source: str = ""
+    acro: bool = False
 
 
 @dataclass(slots=True)
@@ -117,6 +118,7 @@ class Gazetteer:
         self.auto = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
+            e.acro = is_acronym(e.alias)
             k = fold_key(e.alias)
             if not k:
                 continue
@@ -137,7 +139,12 @@ class Gazetteer:
             self._info.append((acro, _letters(a) if acro else "", bool(a[:1].isupper()),
                                single and _has_marks(a), a.casefold(), caps))
         for k, ids in keys.items():
-            self.auto.add_word(k, (len(k), tuple(ids)))
+            # one group per (type, canonical): a hit yields one match if any alias verifies
+            groups: dict[tuple, list[int]] = {}
+            for i in ids:
+                e = entries[i]
+                groups.setdefault((e.type, e.canonical, e.ambiguous), []).append(i)
+            self.auto.add_word(k, (len(k), tuple(tuple(g) for g in groups.values())))
         if keys:
             self.auto.make_automaton()
         self._empty = not keys
@@ -153,15 +160,18 @@ class Gazetteer:
         out: list[Match] = []
         entries = self.entries
         info = self._info
-        for end, (klen, ids) in self.auto.iter(copy):
+        verify = self._verify
+        for end, (klen, groups) in self.auto.iter(copy):
             # copy[end] is the trailing pad space; the word starts after the leading one.
             s = end - klen + 2 - 1  # -1 for the leading pad of `copy`
             e = end - 1
             span = text[s:e]
-            for i in ids:
-                ent = entries[i]
-                if self._verify(span, info[i], s, english_at):
-                    out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
+            for ids in groups:
+                for i in ids:
+                    if verify(span, info[i], s, english_at):
+                        ent = entries[i]
+                        out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
+                        break
         return out
 
     @staticmethod

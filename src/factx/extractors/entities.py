@@ -293,11 +293,12 @@ class _Engine:
         sure_canon = set()
         sure_spans = []
         gated = []
+        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"})
+        matches = [m for m in matches if m.entry.type != "title"]
+        self._tstarts = [a for a, _ in tmatches]
+        self._tends = [b for _, b in tmatches]
+        self._tendset = set(self._tends)
         for m in matches:
-            key = (m.start, m.end, m.entry.type, m.entry.canonical)
-            if key in seen:
-                continue
-            seen.add(key)
             if m.entry.ambiguous:
                 gated.append(m)
             else:
@@ -306,23 +307,13 @@ class _Engine:
         sure_spans.sort()
         sure_starts = [s for s, _ in sure_spans]
         sure_end_set = {e for _, e in sure_spans}
-        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"})
-        matches = [m for m in matches if m.entry.type != "title"]
-        self._tstarts = [a for a, _ in tmatches]
-        self._tends = [b for _, b in tmatches]
-        self._tendset = set(self._tends)
         gz_starts_all = {m.start for m in matches}
         ok_matches = [m for m in matches if not m.entry.ambiguous]
         for m in gated:
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set):
                 ok_matches.append(m)
-        done = set()
         for m in ok_matches:
-            key = (m.start, m.end, m.entry.type, m.entry.canonical)
-            if key in done:
-                continue
-            done.add(key)
-            if text[m.end:m.end + 1] == "$" or (is_acronym(m.entry.alias) and _code_context(text, m.start, m.end)):
+            if text[m.end:m.end + 1] == "$" or (m.entry.acro and _code_context(text, m.start, m.end)):
                 continue  # US$ is a currency; "25-CT/TW" a document code
             if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end) \
                     and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
@@ -341,7 +332,7 @@ class _Engine:
             elif typ == "person":
                 e = self._extend_person(text, e)
             cands.append((s, e, typ, canon, "gazetteer", 0))
-            if typ == "org" and is_acronym(m.entry.alias):
+            if typ == "org" and m.entry.acro:
                 y = _YEAR_AFTER.match(text, e)
                 if y and not _R3.match(text[y.end():y.end() + 3]):
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
@@ -403,11 +394,13 @@ class _Engine:
         stop = self.stop_words
         for m in RUN.finditer(text):
             w = m.group()
+            s, e = m.span()
+            if (s, e) in gz_spans:
+                continue  # exactly a gazetteer name: nothing to add, nothing left over
             if " " not in w and "\t" not in w:
                 # one word: no pattern candidate; a leftover only if not a stop word
                 if w.casefold() in stop:
                     continue
-                s, e = m.span()
                 if len(w) > 2 and w[-2:] in ("'s", "’s"):
                     runs.append([[s, e - 2, w[:-2], True]])
                 else:
