@@ -78,9 +78,18 @@ def fold_fast(s: str) -> str:
 _GLUE = regex.compile(r"(?<=\p{Lu}\p{Lu})\d")
 
 
+_PUNCT_FIRST = "’‘“”–—…"
+
+
 def word_copy(text: str) -> str:
     """Same length as `text`: folded letters, digits, spaces for everything else."""
-    out = text.translate(TABLE)
+    # str.translate is fastest on pure-ASCII strings: blank the common non-ASCII punctuation
+    # first, then translate line by line so that English lines take the ASCII path.
+    t = text
+    for ch in _PUNCT_FIRST:
+        if ch in t:
+            t = t.replace(ch, " ")
+    out = " ".join(line.translate(TABLE) for line in t.split("\n"))
     if _GLUE.search(text):
         chars = list(out)
         for m in _GLUE.finditer(text):

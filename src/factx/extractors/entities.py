@@ -21,8 +21,14 @@ import unicodedata
 
 import regex
 
-from ..gazetteer import Entry, Gazetteer, fold_fast as fold, fold_key, is_acronym, load_entries
+from functools import lru_cache
+
+from ..gazetteer import Entry, Gazetteer, fold_fast, fold_key as _fold_key, is_acronym, load_entries
 from ..model import Fact
+
+# Words repeat: memoized folds (bounded caches, C-level lookups).
+fold = lru_cache(maxsize=200_000)(fold_fast)
+fold_key = lru_cache(maxsize=200_000)(_fold_key)
 
 TYPES = ("person", "org", "location", "misc")
 
