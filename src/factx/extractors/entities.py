@@ -38,7 +38,8 @@ CAPTOK = rf"\p{{Lu}}[{_W}]*(?:['’\-.&][{_W}]+)*(?:(?<=s)['’](?=[ \t]))?"
 _CONNECT = r"(?:of|the|and|for|de|del|da|di|la|le|van|von|der|du|on|&|y|al|el|bin|ben)"
 RUN = regex.compile(
     rf"(?<![{_W}])(?:{CAPTOK})"
-    rf"(?:(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)(?:{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+    rf"(?:(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)"
+    rf"(?:\p{{Lu}}\.(?=[ \t]+\p{{Lu}}\p{{Ll}})|{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
 TOKEN = regex.compile(rf"{CAPTOK}|[\p{{Ll}}{_W}&]+|\d+")
 _ORD_BEFORE = regex.compile(r"(?:(\d{4})|(\d{1,3})(?:st|nd|rd|th))[ \t]+$")
 _YEAR_AFTER = regex.compile(r"[ \t]+(?:năm[ \t]+)?((?:19|20)\d\d)(?![\p{L}\p{N}])")
