@@ -393,6 +393,10 @@ class _Engine:
             canon = seg
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
+                y = _YEAR_AFTER.match(text, e)
+                if y and not text[e:y.end()].strip().startswith("năm"):
+                    e = y.end()
+                    canon = canon + " " + y.group(1)
             cands.append((s, e, typ, canon, "vi_head", 1))
 
         # 3. English-style capitalized runs
@@ -519,7 +523,7 @@ class _Engine:
 
     def _accept_ambiguous(self, text, m, sure_canon, sure_starts, sure_end_set) -> bool:
         s, e = m.start, m.end
-        if not text[s:s + 1].isupper():
+        if m.entry.alias[:1].isupper() and not text[s:s + 1].isupper():
             return False
         if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
             return True
