@@ -424,18 +424,15 @@ class _Engine:
 
         # resolve
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
-        starts: list[int] = []
-        ends: list[int] = []
+        occ = bytearray(len(text) + 1)  # 1 where a chosen fact lies
         chosen = []
         for c in cands:
             s, e = c[0], c[1]
             if e <= s:
                 continue
-            i = bisect.bisect_right(starts, s)
-            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            if occ.find(1, s, e) != -1:
                 continue
-            starts.insert(i, s)
-            ends.insert(i, e)
+            occ[s:e] = b"\x01" * (e - s)
             chosen.append(list(c))
 
         # document knowledge: acronym definitions and persons
@@ -464,7 +461,7 @@ class _Engine:
         # 4. leftovers
         cache: dict = {}
         for toks in runs:
-            self._leftovers(text, toks, starts, ends, chosen, aliases, persons, cache, lang_at)
+            self._leftovers(text, toks, occ, chosen, aliases, persons, cache, lang_at)
 
         # canonical harmonization
         editions = {}
@@ -745,19 +742,17 @@ class _Engine:
             persons.setdefault(f[0], canon)
         persons.setdefault(fold(name), canon)
 
-    def _leftovers(self, text, toks, starts, ends, chosen, aliases, persons, cache, lang_at):
+    def _leftovers(self, text, toks, occ, chosen, aliases, persons, cache, lang_at):
         # group tokens not covered by a chosen fact and not titles
         if len(toks) == 1:
-            j = bisect.bisect_right(starts, toks[0][0]) - 1
-            if j >= 0 and ends[j] > toks[0][0]:
+            if occ[toks[0][0]]:
                 return
         free = []
         i = 0
         n = len(toks)
         while i < n:
             t = toks[i]
-            j = bisect.bisect_right(starts, t[0]) - 1
-            covered = j >= 0 and ends[j] > t[0]
+            covered = occ[t[0]]
             if covered:
                 free.append(None)
                 i += 1
@@ -808,9 +803,7 @@ class _Engine:
                 res = None  # "Good Friday", "Last Monday": the rest of a phrase, not a name
             if res:
                 typ, canon, rule = res
-                k = bisect.bisect_right(starts, s)
-                starts.insert(k, s)
-                ends.insert(k, e)
+                occ[s:e] = b"\x01" * (e - s)
                 chosen.append([s, e, typ, canon, rule, 3])
                 if typ == "person":
                     self._register_person(span, chosen[-1], persons)
