@@ -322,7 +322,7 @@ class _Engine:
         for m in ok_matches:
             if text[m.end:m.end + 1] == "$" or (m.entry.acro and _code_context(text, m.start, m.end)):
                 continue  # US$ is a currency; "25-CT/TW" a document code
-            if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end) \
+            if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end, m.end + 4) \
                     and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
                     and _has_vi_marks(m.entry.alias) and (m.end + 1) not in gz_starts_all:
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
@@ -340,7 +340,7 @@ class _Engine:
                 e = self._extend_person(text, e)
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and m.entry.acro:
-                y = _YEAR_AFTER.match(text, e)
+                y = _YEAR_AFTER.match(text, e, e + 12)
                 if y and not _R3.match(text[y.end():y.end() + 3]):
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
 
@@ -393,7 +393,7 @@ class _Engine:
             canon = seg
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
-                y = _YEAR_AFTER.match(text, e)
+                y = _YEAR_AFTER.match(text, e, e + 12)
                 if y and not text[e:y.end()].strip().startswith("năm"):
                     e = y.end()
                     canon = canon + " " + y.group(1)
@@ -439,7 +439,7 @@ class _Engine:
         aliases: dict[str, tuple[str, str]] = {}
         by_start = {c[0]: c for c in chosen}
         for c in sorted(chosen):
-            d = _ACR_DEF.match(text, c[1])
+            d = _ACR_DEF.match(text, c[1], c[1] + 20)
             if d:
                 acr = d.group(1)
                 inner = by_start.get(d.start(1))
@@ -546,7 +546,7 @@ class _Engine:
             s = b.start()
             canon = (b.group(1) or _ordinal(int(b.group(2)))) + " " + canon
         else:
-            a = _LAN_THU.match(text, e)
+            a = _LAN_THU.match(text, e, e + 30)
             if a:
                 v = a.group(1)
                 n = int(v) if v.isdigit() else _VI_ORD.get(v.casefold())
@@ -555,7 +555,7 @@ class _Engine:
                     canon = _ordinal(n) + " " + canon
             else:
                 # "Tuần lễ Cấp cao ... (APEC) 2024": the edition year after a bracket
-                y = _BRACKET_YEAR.match(text, e)
+                y = _BRACKET_YEAR.match(text, e, e + 30)
                 if y:
                     canon = y.group(1) + " " + canon
         return s, e, canon
@@ -688,7 +688,7 @@ class _Engine:
             canon = text[s:e]
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
-                y = _YEAR_AFTER.match(text, e)
+                y = _YEAR_AFTER.match(text, e, e + 12)
                 if y and not text[e:y.end()].strip().startswith("năm"):
                     e = y.end()
                     canon = text[s:e]
@@ -830,7 +830,7 @@ class _Engine:
         prev_word = _R10.search(before)
         after = self.person_after.match(text[e:e + 30])
         if all(w.isupper() for w in words) and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
-                and _DATELINE_AFTER.match(text, e) and len(span) >= 3:
+                and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
             return "location", span.title(), "dateline"
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$":
