@@ -280,16 +280,17 @@ def test_long_runs_of_combining_marks_normalize_in_linear_time():
 
 
 def test_megabyte_of_number_noise_is_linear():
-    """Issue 3: a megabyte of digits, dots, commas and spaces finishes in linear time. Four
-    times the text may take at most eight times as long (plus a second of slack): linear
-    work gives about four, quadratic sixteen."""
+    """Issue 3: a megabyte of digits, dots, commas and spaces finishes in linear time in the
+    number grammar (money and percent; the matrix above runs every type on 200k of the same).
+    Four times the text may take at most eight times as long (plus a second of slack):
+    linear work gives about four, quadratic sixteen."""
     big = _random_text(11, "0123456789", n=1_000_000, seps=".,  ")
     small = big[:250_000]
     t = time.perf_counter()
-    check("all", small, "250k number noise")
+    check("money,percent", small, "250k number noise")
     t_small = time.perf_counter() - t
     t = time.perf_counter()
-    check("all", big, "1M number noise")
+    check("money,percent", big, "1M number noise")
     t_big = time.perf_counter() - t
     assert t_big < 8 * t_small + 1.0, (
         f"1M chars took {t_big:.2f} s vs {t_small:.2f} s for 250k: superlinear")
