@@ -206,6 +206,7 @@ class _Engine:
         amb = cfg.get("ambiguous", {})
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
+        self.place_prep = set(loc.get("place_prep_en", []))
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
 
         # Vietnamese head patterns.
@@ -843,6 +844,10 @@ class _Engine:
             return "location", span, "place"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
+        if lang == "en" and prev_word and prev_word.group(1) in self.place_prep and not after \
+                and not start_of_sentence and not kind and all(not w.isupper() for w in words) \
+                and self._namelike(words):
+            return "location", span, "place_prep"
         if after and len(words) <= 3 and lang == "en" and self._namelike(words) and (
                 not start_of_sentence or fold(words[-1]) in self.en_surnames or fold(words[0]) in self.en_given):
             return "person", self._person_canon(span), "said_name"
