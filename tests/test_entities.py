@@ -92,6 +92,12 @@ def test_back_references_and_typo():
     assert ("Cườn", "Lương Cường") in persons
 
 
+def test_given_name_back_reference_keeps_its_marks():
+    out = ents("Ông Nguyễn Văn Hùng phát biểu. Sau đó, ông Hưng và ông Hùng ra về.", "vi")
+    assert ("person", "Hùng", "Nguyễn Văn Hùng") in out
+    assert ("person", "Hưng", "Hưng") in out
+
+
 def test_unknown_person_merged_by_fold():
     text = "Ông Đặng Văn Khoa phát biểu. Later Dang Van Khoa said the plan works. Khoa added more."
     out = ents(text)

@@ -734,14 +734,14 @@ class _Engine:
         toks = name.split()
         if len(toks) < 2:
             return
+        if c[4] == "capitalized_name":
+            return  # a guess: not a source of back-references
         f = [fold(t) for t in toks]
         canon = c[3]
-        if f[0] in self.vi_surnames:
-            persons.setdefault(f[-1], canon)
-        else:
-            persons.setdefault(f[-1], canon)
-            persons.setdefault(f[0], canon)
-        persons.setdefault(fold(name), canon)
+        persons.setdefault(f[-1], (canon, toks[-1].casefold()))
+        if f[0] not in self.vi_surnames:
+            persons.setdefault(f[0], (canon, toks[0].casefold()))
+        persons.setdefault(fold(name), (canon, name.casefold()))
 
     def _leftovers(self, text, toks, occ, chosen, aliases, persons, cache, lang_at):
         # group tokens not covered by a chosen fact and not titles
@@ -819,9 +819,12 @@ class _Engine:
         if len(words) == 1:
             w = words[0]
             if fs in persons:
-                return "person", persons[fs], "person_part"
-            if len(fs) >= 4 and w[:1].isupper() and not w.isupper():
-                for k, canon in persons.items():
+                canon, part = persons[fs]
+                # "Hưng" is not "Hùng": with marks on both sides they must agree
+                if not (_has_vi_marks(w) and _has_vi_marks(part) and w.casefold() != part):
+                    return "person", canon, "person_part"
+            elif len(fs) >= 4 and w[:1].isupper() and not w.isupper():
+                for k, (canon, _part) in persons.items():
                     if " " not in k and len(k) >= 4 and k[0] == fs[0] and _edit1(k, fs):
                         return "person", canon, "person_fuzzy"
         kind = self.line_kind(text, s, cache)
@@ -863,7 +866,7 @@ class _Engine:
                     and not w.casefold().endswith(self.common_suffixes):
                 # an unknown capitalized word mid-sentence: a name (CoNLL: mostly persons and orgs)
                 if fold(w) in self.en_surnames or fold(w) in self.en_given:
-                    return "person", persons.get(fold(w), w), "capitalized_name"
+                    return "person", persons[fold(w)][0] if fold(w) in persons else w, "capitalized_name"
                 return "org", w, "capitalized"
             return None
         if start_of_sentence and words[0].casefold() in self.not_entities:
