@@ -672,8 +672,13 @@ class _Engine:
                 typ = "org"
             elif low[-1] in self.loc_tails:
                 typ = "location"
-        if typ and fold_key(text[s:e]) in self.amb_keys:
+        if typ and (fold_key(text[s:e]) in self.amb_keys or text[s:e].casefold() in self.not_entities):
             return
+        if typ and "of" in words:
+            for k in range(2, len(words) - 1):
+                if words[k] == "of" and text[s:p[k - 1][1]].casefold() in self.not_entities:
+                    # "Board of Directors of Vinamilk": a generic phrase, then the name
+                    return self._piece_candidate(text, p[k + 1:], cands, lang_at)
         if len(p) >= 3 and words[1] == "of" and low[0] not in self.org_head_first \
                 and self.sentence_start(text, s):
             # "Shares of Microsoft Corp": a capitalized common word opening the sentence
