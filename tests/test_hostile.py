@@ -296,6 +296,29 @@ def test_megabyte_of_number_noise_is_linear():
         f"1M chars took {t_big:.2f} s vs {t_small:.2f} s for 250k: superlinear")
 
 
+def test_long_title_case_run_is_linear_for_entities():
+    """One unbroken run of capitalized words (a name-like sequence with no end) read by the
+    entity extractor, 50k then 400k characters: eight times the text may take at most
+    sixteen times as long (plus half a second). Per-word work that rescans the rest of the
+    run is quadratic and shows here (64x), not at 200k, where the linear part still hides it."""
+    module, fn = extractor_for("entity")
+    big = _words(3, lambda r: r.choice(_UPPER) + r.choice(_LOWER), 400_000)
+    times = []
+    for n in (50_000, 400_000):
+        norm = NormText(big[:n])
+        size = len(norm.text)
+        doc = Doc(norm=norm, segments=[(0, size // 2, "vi"), (size // 2, size, "en")],
+                  types=parse_types("entity"))
+        problems: list[str] = []
+        t = time.perf_counter()
+        with time_limit(LIMIT_S, f"{module} on {n} capitalized words"):
+            _checking(module, fn, problems)(doc)
+        times.append(time.perf_counter() - t)
+        assert not problems, "; ".join(problems[:5])
+    assert times[1] < 16 * times[0] + 0.5, (
+        f"400k capitalized words took {times[1]:.2f} s vs {times[0]:.2f} s for 50k: superlinear")
+
+
 def _seed_fragments() -> list[str]:
     frags: list[str] = []
     for p in sorted(SEEDS.glob("*.txt")):
