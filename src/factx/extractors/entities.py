@@ -47,6 +47,7 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_NEWLINE = regex.compile(r"\n")
 _R1 = regex.compile(r"[-–—][ \t]*$")
 _R2 = regex.compile(rf"[{_L}]+")
 _R3 = regex.compile(r"[ \t]+\p{Lu}")
@@ -250,13 +251,15 @@ class _Engine:
 
     def line_kind(self, text: str, pos: int, cache: dict) -> str:
         """'caps' (ALL CAPS line), 'title' (Title Case headline) or ''."""
-        ls = text.rfind("\n", 0, pos) + 1
+        nl = cache.get("nl")
+        if nl is None:
+            nl = cache["nl"] = [m.start() for m in _NEWLINE.finditer(text)]
+        i = bisect.bisect_left(nl, pos)
+        ls = nl[i - 1] + 1 if i > 0 else 0
         if ls in cache:
             return cache[ls]
-        le = text.find("\n", pos)
-        if le < 0:
-            le = len(text)
-        line = text[ls:le]
+        le = nl[i] if i < len(nl) else len(text)
+        line = text[ls:min(le, ls + 400)]
         words = [w for w in _R2.findall(line[:400])]
         kind = ""
         if words:
@@ -374,7 +377,7 @@ class _Engine:
             # a person's name after the body: "Bộ Công Thương Nguyễn Hồng Diên"
             ws = [(w.start(), w.end(), w.group()) for w in _SYLL.finditer(text, s + len(m.group("head")), e)]
             for j in range(1, len(ws) - 1):
-                if ws[j][2][:1].isupper() and fold(ws[j][2]) in self.vi_surnames and \
+                if 2 <= len(ws) - j <= 4 and ws[j][2][:1].isupper() and fold(ws[j][2]) in self.vi_surnames and \
                         ws[j - 1][2][:1].isupper() and not ws[j - 1][2].isupper() and \
                         all(x[2][:1].isupper() and fold(x[2]) in self.vi_given for x in ws[j + 1:]) \
                         and 2 <= len(ws) - j <= 4:
