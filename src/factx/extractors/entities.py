@@ -173,6 +173,12 @@ class _Engine:
             entries.append(Entry("title", tt, unicodedata.normalize("NFC", tt)))
         self.gaz = Gazetteer(entries)
         self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
+        self.loc_by_key: dict[str, str] = {}
+        for e in entries:
+            if e.type == "location" and not e.ambiguous:
+                k = fold_key(e.alias)
+                if k not in self.loc_by_key or e.alias.startswith(("TP", "Thành phố", "thành phố")):
+                    self.loc_by_key.setdefault(k, e.canonical)
         # Persons of the gazetteer, for fuzzy lookup of a misspelt full name.
         self.person_index: dict[str, list[tuple[str, str]]] = {}
         for e in entries:
@@ -208,6 +214,7 @@ class _Engine:
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
         self.place_prep = set(loc.get("place_prep_en", []))
+        self.place_named = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_named_before', []))})[ \t]+$")
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
 
         # Vietnamese head patterns.
@@ -232,7 +239,7 @@ class _Engine:
         self.amb_keys = amb_keys
         dn = ev.get("doc_number_heads", [])
         self.doc_number = regex.compile(
-            rf"(?<![{_W}])(?:{_alt(dn)})[ \t]+(?:(?:No\.?|số)[ \t]*)?\d+(?:[/\-.]?[\p{{Lu}}\p{{N}}]+)*(?![{_W}])") if dn else None
+            rf"(?<![{_W}])(?:{_alt(dn)})[ \t]+(?:(?:No\.?|số)[ \t]*)?\d+(?:[/\-.][\p{{L}}\p{{N}}]+)*(?![{_W}])") if dn else None
         self.en_given = {fold(w) for w in ruleset.words("entities/names/en_given.txt")}
         self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
         self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
@@ -341,6 +348,13 @@ class _Engine:
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
             elif typ == "person":
+                if self.place_named.search(text, max(0, s - 15), s):
+                    # "TP. Hồ Chí Minh", "tỉnh Quang Trung": the place named after the person
+                    nm = text[s:e]
+                    canon = self.loc_by_key.get(fold_key(nm)) or self.loc_by_key.get(
+                        fold_key("thành phố " + nm)) or nm
+                    cands.append((s, e, "location", canon, "place", 0))
+                    continue
                 e = self._extend_person(text, e)
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and m.entry.acro:
@@ -704,7 +718,7 @@ class _Engine:
             cands.append((s, e, typ, canon, "pattern", 1))
             return
         if self.is_person_name(words, lang_at(s)):
-            if self.place_before.search(text, max(0, s - 15), s):
+            if self.place_named.search(text, max(0, s - 15), s):
                 cands.append((s, e, "location", text[s:e], "place", 1))
             else:
                 cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
