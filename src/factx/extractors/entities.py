@@ -483,12 +483,24 @@ class _Engine:
 
         # canonical harmonization
         editions = {}
+        host_years: dict[str, list] = {}
         for c in chosen:
             if c[2] == "misc":
                 c[3] = c[3].replace("’", "'")
                 mm = _R6.match(c[3])
                 if mm:
                     editions.setdefault(mm.group(1), set()).add(c[3])
+                if c[4] == "acronym_year":  # "APEC 2024": the document's edition of APEC events
+                    a, _, y = c[3].rpartition(" ")
+                    host_years.setdefault(a, []).append((c[0], y))
+        for c in chosen:
+            if c[2] == "misc" and c[3] not in editions and not _HAS_DIGIT.search(c[3]):
+                first, _, rest = c[3].partition(" ")
+                ys = host_years.get(first)
+                if ys and rest and rest.split()[-1].casefold() in self.event_heads:
+                    # the edition named last before the mention (else the first after it)
+                    before = [y for pos, y in sorted(ys) if pos < c[0]]
+                    c[3] = (before[-1] if before else min(ys)[1]) + " " + c[3]
         folded_best: dict[str, str] = {}
         for c in chosen:
             if c[2] == "person" and c[4] != "gazetteer":
@@ -671,6 +683,8 @@ class _Engine:
                 self._piece_candidate(text, p, cands, lang_at)
 
     def _piece_candidate(self, text, p, cands, lang_at):
+        while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.stop_words):
+            p = p[1:]
         if not p:
             return
         words = [t[2] for t in p]
