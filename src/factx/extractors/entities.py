@@ -327,7 +327,13 @@ class _Engine:
         sure_end_set = {e for _, e in sure_spans}
         gz_starts_all = {m.start for m in matches}
         ok_matches = [m for m in matches if not m.entry.ambiguous]
+        sure_end_at: dict[int, int] = {}
+        for a_, b_ in sure_spans:
+            if b_ > sure_end_at.get(a_, -1):
+                sure_end_at[a_] = b_
         for m in gated:
+            if sure_end_at.get(m.start, -1) > m.end:
+                continue  # "Việt" of "Việt Nam": a longer sure name starts here
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set):
                 ok_matches.append(m)
         for m in ok_matches:
