@@ -11,7 +11,7 @@ from .rules import RuleSet
 
 _WORD = regex.compile(r"\w+")
 # A paragraph's language shows in its first few hundred characters; longer ones are sampled.
-SAMPLE = 400
+SAMPLE = 240
 MIN_LINE = 25
 
 

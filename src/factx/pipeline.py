@@ -4,6 +4,7 @@ map offsets back to the original text."""
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,8 @@ from .model import ALL_TYPES, ENTITY_TYPES, VALUE_TYPES, Fact
 from .refdate import guess_reference_date, parse_reference_date
 from .rules import RuleSet, default_ruleset
 from .textnorm import NormText
+
+_NL = re.compile("\n")
 
 
 @dataclass
@@ -82,23 +85,23 @@ class Pipeline:
             found.extend(f for f in fn(doc) if f.type in self.types and f.end > f.start)
         facts = _resolve(found)
         nl = _newlines(text)
-        out = []
+        identity = norm.text is text
+        # The facts are this run's own objects: finish them in place.
         for f in facts:
-            s, e = norm.to_orig(f.start, f.end)
-            out.append(f.with_(start=s, end=e, text=text[s:e], doc=doc_id,
-                               line=bisect.bisect_right(nl, s) + 1,
-                               lang=f.lang or doc.lang_at(f.start)))
+            if not f.lang:
+                f.lang = doc.lang_at(f.start)
+            if not identity:
+                f.start, f.end = norm.to_orig(f.start, f.end)
+            f.text = text[f.start:f.end]
+            f.doc = doc_id
+            f.line = bisect.bisect_right(nl, f.start) + 1
+        out = facts
         out.sort(key=Fact.sort_key)
         return out
 
 
 def _newlines(text: str) -> list[int]:
-    out = []
-    i = text.find("\n")
-    while i >= 0:
-        out.append(i)
-        i = text.find("\n", i + 1)
-    return out
+    return [m.start() for m in _NL.finditer(text)]
 
 
 _PRIORITY = {t: i for i, t in enumerate(ALL_TYPES)}
