@@ -68,6 +68,45 @@ def test_not_dates(text, lang):
     assert dates(text, lang) == []
 
 
+import datetime as _dt
+
+REF = _dt.datetime(2024, 11, 13)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trading opens at 9:30 a.m. ET on Monday.", ("9:30 a.m. ET on Monday", "2024-11-11T09:30", "minute")),
+    ("The address is tonight at 8.", ("tonight at 8", "2024-11-13T20:00", "hour")),
+    ("Shops close on Christmas Day.", ("Christmas Day", "2024-12-25", "day")),
+    ("Fireworks on New Year's Day.", ("New Year's Day", "2025-01-01", "day")),
+    ("Stores open on Thanksgiving.", ("Thanksgiving", "2024-11-28", "day")),
+    ("The report is due on the 15th.", ("15th", "2024-11-15", "day")),
+    ("Prices rose over the past week.", ("past week", "2024-W45", "week")),
+    ("The show opens in summer 2024.", ("summer 2024", "2024-06-21/2024-09-23", "day")),
+    ("Talks resume during the week of March 4, 2025.", ("week of March 4, 2025", "2025-W10", "week")),
+])
+def test_news_expressions(text, expected):
+    assert expected in dates(text, "en", REF)
+
+
+def test_offsets_count_from_the_date_told_before():
+    got = dates("The attack happened on March 3, 2024. Three days later, police arrested him. "
+                "The next day he was charged.", "en", REF)
+    assert ("Three days later", "2024-03-06", "day") in got
+    assert ("next day", "2024-03-07", "day") in got
+
+
+@pytest.mark.parametrize("text", [
+    "It marks the 30th anniversary; she lives on the 15th floor and finished on the 4th lap.",
+    "Prices fall 2024 units. The fall of the empire. Next day delivery is free.",
+    "On Monday at 10 people gathered and around 20 protesters marched.",
+    "He scored 11.00am 8:00:31",
+])
+def test_news_non_dates_stay_out(text):
+    got = dates(text, "en", REF)
+    assert all(v is None or not v.startswith("2024-11-11T") for _, v, _ in got), got
+    assert not [g for g in got if g[0] in ("30th", "15th", "4th", "fall 2024", "next day", "00am", "00:31")], got
+
+
 def test_dateparser_is_not_imported():
     dates("ngày 12/11/2024 và November 13", None)
     assert "dateparser" not in sys.modules
@@ -86,7 +125,8 @@ def test_seed_gold_floors():
     assert row["value_acc"] >= 0.95, row
 
 
-@pytest.mark.parametrize("alphabet", ["0123456789-/.: ,", "0123456789-/.", "19 20-/ năm tháng ngày quý Q1 từ đến Nov "])
+@pytest.mark.parametrize("alphabet", ["0123456789-/.: ,", "0123456789-/.", "19 20-/ năm tháng ngày quý Q1 từ đến Nov ",
+                                      "on the at 1st 15th 9 . : week of first summer 2024 Easter days later "])
 def test_hostile_input_is_fast(alphabet):
     random.seed(7)
     text = "".join(random.choice(alphabet) for _ in range(200_000))

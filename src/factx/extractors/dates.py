@@ -193,6 +193,20 @@ def _nearest_year(ref: dt.datetime, m: int, d: int | None) -> int:
     return best
 
 
+def _easter(y: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    mo = (h + l - 7 * m + 114) // 31
+    return dt.date(y, mo, (h + l - 7 * m + 114) % 31 + 1)
+
+
 def _year2(s: str) -> int:
     v = int(s)
     if len(s) == 2:
@@ -223,7 +237,10 @@ class DateExtractor:
         self.unit_en = low(lx["units"]["en"])
         self.parts = {**low(lx["parts"]["vi"]), **low(lx["parts"]["en"])}
         self.halves = {**low(lx["halves"]["vi"]), **low(lx["halves"]["en"])}
-        self.holidays = {_key(k): v for k, v in lx.get("holidays", {}).items()}
+        self.holidays = {_key(k).replace("’", "'"): v for k, v in lx.get("holidays", {}).items()}
+        self.lunar = {int(k): v for k, v in lx.get("lunar_new_year", {}).items()}
+        self.seasons = low(lx.get("seasons", {}))
+        self.tz = list(lx.get("time_zones", {}).get("words", []))
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
@@ -254,7 +271,12 @@ class DateExtractor:
                + _alt([w.title() for w in self.wd_en if len(w) <= 4]) + r"\.))")
         WDV = _alt(self.wd_vi)
         RDV = _alt(self.rd_vi)
-        HOL = _alt(self.holidays)
+        HOL = _alt(self.holidays).replace("'", "['’]?")
+        SEA = _alt(k for k in self.seasons if not k.startswith("mùa"))
+        SEAV = _alt(k for k in self.seasons if k.startswith("mùa"))
+        TZ = "(?-i:" + _alt(self.tz) + ")" if self.tz else "(?!)"
+        CANCHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+                  r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
         RDE = _alt(self.rd_en)
         SHV = _alt(self.sh_vi)
         SHE = _alt(self.sh_en)
@@ -321,6 +343,8 @@ class DateExtractor:
             ("en_m_ordw", rf"{B}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{ORDW}){E}(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_ordw_m", rf"{B}(?P<dw>{ORDW})\s+(?:day\s+)?of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_nth_wd", rf"{B}(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:(?P<wd>{WDE})|(?P<day>day))\s+(?:of|in)\s+(?:(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<sh>this|next|last|the\s+current|the\s+next|the\s+previous|previous)\s+month)"),
+            # "the week of October 7", "first week of March", "last week of 2016"
+            ("en_week_of", rf"{B}(?:(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+)?week\s+(?:of|in)\s+(?:the\s+)?(?:(?P<mon>{MON})\s+(?P<d>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?|(?P<y>{Y4})(?!\d))"),
             ("en_my", rf"{B}(?P<mon>{MON})(?:\s+of)?,?\s+(?P<y>{Y4})(?!\d)"),
             ("en_month", rf"{B}(?P<mon>{MON}){E}"),
             # relative
@@ -329,20 +353,31 @@ class DateExtractor:
             ("vi_relunit", rf"{B}(?P<u>tuần|tháng|năm)\s+(?P<sh>{SHV}){E}"),
             ("en_relunit", rf"{B}(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
-            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+ago{E}"),
+            # from the date told just before: "three days later", "a week earlier", "the next day"
+            ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
+            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?:ago|(?P<dir>later|earlier)){E}"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
-            ("en_next_n", rf"{B}(?P<sh>next|last|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
+            ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
             ("en_cungky", rf"{B}(?P<ck>same\s+period)\s+(?:of\s+|in\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>last)\s+year|a\s+year\s+(?P<yrel>earlier|ago|before))"),
             ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)(?:\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))|(?!\s+(?:năm|tháng|quý)){E})"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
-            ("holiday", rf"{B}(?P<hol>{HOL}){E}(?:\s+(?P<y>{Y4})(?!\d))?"),
+            ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+{CANCHI}{E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
+            # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
+            ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d))"),
+            ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
+            # a day of the current month: "on the 15th", "by the 1st"
+            ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|(?:and|or|at|when)\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
+            # "the past week", "the past fortnight"
+            ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
-            ("en_time", rf"{B}(?P<H>1[0-2]|0?\d)(?::(?P<M>[0-5]\d))?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
+            ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
+            # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
+            ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s)|(?<=clock))"),
             # part of day words (combine only)
             ("pod_vi", rf"{B}(?P<pw>sáng|trưa|chiều|tối|đêm|rạng\s+sáng){E}"),
             ("pod_en", rf"{B}(?P<pw>morning|afternoon|evening|night){E}"),
@@ -381,15 +416,19 @@ class DateExtractor:
             "en_mdy": months, "en_dmy": {"#"}, "en_m_ordw": months,
             "en_ordw_m": first(self.ord_en) | {w.split("-")[0] for w in self.ord_en},
             "en_nth_wd": {"#", "first", "second", "third", "fourth", "fifth", "last"}, "en_my": months,
-            "en_month": months,
+            "en_month": months, "en_week_of": {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th", "week"},
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
-            "en_ago": {"#", "a", "an"} | enum, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
+            "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
             "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
-            "holiday": first(self.holidays),
+            "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous"},
+            "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
+            "vi_season": {"mùa"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
+            "en_past": {"past", "last", "next"},
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
             "en_time_noon": {"noon", "midnight", "midday"},
+            "en_time_bare": {"at", "around"},
             "pod_vi": pods_vi, "pod_en": {"morning", "afternoon", "evening", "night"},
         }
         # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
@@ -424,8 +463,8 @@ class DateExtractor:
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
-        self.g_time_date = regex.compile(r"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương)\)?,?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
-        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|lúc|vào\s+lúc|vào)\s+)?$", F)
+        self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
+        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
@@ -1054,7 +1093,93 @@ class DateExtractor:
             return None
         return C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
 
+    _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+    def _r_en_week_of(self, m, text, doc):
+        nth = self._NTH[m["nth"].lower()] if m["nth"] else None
+        mo = self._mon(m["mon"]) if m["mon"] else None
+        d = int(m["d"]) if m["d"] else None
+        if (nth is None) == (d is None):
+            return None  # "first week of March 4", "week of March": not one week
+        y = int(m["y"]) if m["y"] else None
+        return C(m.start(), m.end(), None, rel=("week_of", y, mo, d, nth), needs_ref=False)
+
+    def _resolve_week_of(self, c: C, ref, ctx_year):
+        _, y, mo, d, nth = c.rel
+        if y is None:
+            if ref is not None:
+                y = _nearest_year(ref, mo, d) if mo else ref.year
+            elif ctx_year is not None:
+                y = ctx_year
+            else:
+                return None, "week"
+        if d is not None:
+            if not _valid(y, mo, d):
+                return None, "week"
+            day = dt.date(y, mo, d)
+        elif mo is not None:
+            # a month's weeks are the ISO weeks whose Thursday is in it (as ISO counts a year's)
+            first, last = dt.date(y, mo, 1), dt.date(y, mo, _last_day(y, mo))
+            if nth == -1:
+                day = last - dt.timedelta(days=(last.weekday() - 3) % 7)
+            else:
+                day = first + dt.timedelta(days=(3 - first.weekday()) % 7, weeks=nth - 1)
+            if day > last:
+                return None, "week"
+        else:
+            day = dt.date(y, 12, 28) if nth == -1 else dt.date(y, 1, 4) + dt.timedelta(weeks=nth - 1)
+        w = day.isocalendar()
+        return f"{w[0]:04d}-W{w[1]:02d}", "week"
+
+    def _r_en_later(self, m, text, doc):
+        d = m["dir"].lower()
+        if "n" not in m.re.groupindex or m["n"] is None:
+            # "the next day", "the following day": only with the article ("next day delivery")
+            if not _rs(r"(?i)(?:^|[^\p{L}])the\s+$", text[max(0, m.start() - 5):m.start()]):
+                return None
+            n = 1
+        else:
+            n = self._num(m["n"])
+            if not n:
+                return None
+            ws = self._prev_words(text, m.start(), 1)
+            if ws and ws[-1] in ("than", "about", "some", "nearly", "almost", "just", "only"):
+                return None  # "no more than two days later": vague
+        sign = -1 if d in ("earlier", "previous") else 1
+        return C(m.start(), m.end(), None, rule="en_later", rel=("after", m["u"].lower(), sign * n), needs_ref=False)
+
+    def _resolve_after(self, text, c: C, ref, facts_before):
+        """Shift the last single date told before (in the 600 characters before), else the
+        reference date, by the candidate's offset, at the offset's grain."""
+        u, n = c.rel[1], c.rel[2]
+        anchor = None
+        for f, val in reversed(facts_before[-6:]):
+            if f.end < c.start - 600:
+                break
+            if isinstance(val, str) and "/" not in val and val[:4].isdigit() and "W" not in val and "Q" not in val:
+                anchor = val
+                break
+        if anchor is None:
+            if ref is None:
+                return None, "day" if u in ("day", "week") else u
+            anchor = ref.date().isoformat()
+        y = int(anchor[:4])
+        if u == "year":
+            return f"{y + n:04d}", "year"
+        if len(anchor) < 7:
+            return None, "day" if u in ("day", "week") else "month"
+        mo = int(anchor[5:7])
+        if u == "month":
+            k = y * 12 + mo - 1 + n
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+        if len(anchor) < 10:
+            return None, "day"
+        d = dt.date(y, mo, int(anchor[8:10])) + dt.timedelta(days=n * (7 if u == "week" else 1))
+        return d.isoformat(), "day"
+
     def _r_en_ago(self, m, text, doc):
+        if m["dir"]:
+            return self._r_en_later(m, text, doc)
         n = self._num(m["n"])
         if not n:
             return None
@@ -1135,13 +1260,154 @@ class DateExtractor:
         return C(m.start(), m.end(), None, kind="wd", strong=True,
                  rel=("wd", wd, shift, bool(sh)), needs_ref=True)
 
+    _WD3 = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+    def _hol_date(self, spec: str, y: int) -> dt.date | None:
+        """The date of holiday `spec` (see [holidays] in lexicon.toml) in year y."""
+        off = 0
+        mm = _rm(r"(.*[a-z])([+-]\d+)$", spec)
+        if mm:
+            spec, off = mm.group(1), int(mm.group(2))
+        if spec == "easter":
+            base = _easter(y)
+        elif spec == "lunar":
+            md = self.lunar.get(y)
+            if md is None:
+                return None
+            base = dt.date(y, int(md[:2]), int(md[3:5]))
+        else:
+            parts = spec.split("-")
+            mo = int(parts[0])
+            if len(parts) == 2:
+                if not _valid(y, mo, int(parts[1])):
+                    return None
+                base = dt.date(y, mo, int(parts[1]))
+            else:
+                wd = self._WD3[parts[2]]
+                if parts[1] == "L":
+                    last = dt.date(y, mo, _last_day(y, mo))
+                    base = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+                else:
+                    first = dt.date(y, mo, 1)
+                    base = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (int(parts[1]) - 1))
+        return base + dt.timedelta(days=off)
+
+    def _occurrence(self, when, sh: str | None, ref: dt.datetime):
+        """Pick the occurrence of a yearly date that a reader means: when(y) -> date | None.
+        "last"/"next": the one before / after the reference day; "this": the reference year's;
+        else the reference year's unless it is over nine months away, then the nearest."""
+        day = ref.date()
+        cands = [(y, when(y)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        cands = [(y, d) for y, d in cands if d is not None]
+        if not cands:
+            return None
+        sh = (sh or "").lower()
+        if sh in ("last", "previous"):
+            past = [d for y, d in cands if d < day]
+            return max(past) if past else None
+        if sh in ("next", "coming"):
+            fut = [d for y, d in cands if d > day]
+            return min(fut) if fut else None
+        this = [d for y, d in cands if y == ref.year]
+        if this and (sh == "this" or abs((this[0] - day).days) <= 270):
+            return this[0]
+        return min((d for y, d in cands), key=lambda d: abs((d - day).days))
+
     def _r_holiday(self, m, text, doc):
-        mo, d = (int(x) for x in self.holidays[_key(m["hol"])].split("-"))
+        spec = self.holidays[_key(m["hol"]).replace("’", "'")]
         y = int(m["y"]) if m["y"] else None
-        c = C(m.start(), m.end(), P(y, mo, d))
-        if y is None:
-            c.extra["ref_year"] = True
-        return c
+        ref = doc.reference_date
+        start = m.start() if m["sh"] else m.start("hol")
+        if m["ysh"]:
+            if ref is None:
+                return None
+            w = _key(m["ysh"]).split()[-1]
+            y = ref.year + (0 if w in ("nay", "this") else -1 if w in ("ngoái", "trước", "last") else 1)
+        if y is not None:
+            d = self._hol_date(spec, y)
+        elif ref is not None:
+            d = self._occurrence(lambda yy: self._hol_date(spec, yy), m["sh"], ref)
+        elif _rm(r"\d\d-\d\d$", spec) and not m["sh"]:
+            mo, dd = (int(x) for x in spec.split("-"))
+            return C(start, m.end(), P(None, mo, dd))   # the year from context, else "--MM-DD"
+        else:
+            return None
+        if d is None:
+            return None
+        return C(start, m.end(), P(d.year, d.month, d.day))
+
+    def _season(self, name: str, y: int):
+        """(start, end) dates of the season that starts in year y."""
+        a, b = self.seasons[_key(name)].split("/")
+        ma, da, mb, db = int(a[:2]), int(a[3:]), int(b[:2]), int(b[3:])
+        return dt.date(y, ma, da), dt.date(y + (1 if mb < ma else 0), mb, db)
+
+    def _season_fact(self, m, name, y, sh, ref):
+        if y is not None:
+            a, b = self._season(name, y)
+        elif ref is None:
+            return None
+        else:
+            day = ref.date()
+            cands = [self._season(name, yy) for yy in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+            if sh in ("last", "previous", "past"):
+                cs = [c for c in cands if c[1] < day]
+                a, b = cs[-1]
+            elif sh in ("next", "coming"):
+                cs = [c for c in cands if c[0] > day]
+                a, b = cs[0]
+            else:
+                cs = [c for c in cands if c[0] <= day <= c[1]] or [c for c in cands if c[0].year == ref.year]
+                a, b = cs[0]
+        return C(m.start(), m.end(), P(a.year, a.month, a.day), P(b.year, b.month, b.day))
+
+    def _r_en_season(self, m, text, doc):
+        sh = m["sh"].lower() if m["sh"] else None
+        if sh is None:
+            ws = self._prev_words(text, m.start(), 1)
+            # "prices fall 2024 ...": the verb; "fall" + year needs a preposition or article before
+            if m["s"].lower() == "fall" and not (ws and ws[-1] in ("the", "in", "of", "during", "since", "by",
+                                                                  "until", "till", "from", "through")):
+                return None
+            # "Arab Spring 2011": a name, the year is a date on its own
+            if m["s"][0].isupper() and ws and text[m.start() - 1:m.start()].isspace():
+                pw = _rs(r"(\p{L}+)\s+$", text[max(0, m.start() - 30):m.start()])
+                if pw and pw.group(1)[0].isupper():
+                    return None
+        return self._season_fact(m, m["s"], int(m["y"]) if m["y"] else None, sh, doc.reference_date)
+
+    def _r_vi_season(self, m, text, doc):
+        y = int(m["y"]) if m["y"] else None
+        sh = None
+        if m["vsh"]:
+            k = _key(m["vsh"]).replace("năm ", "")
+            sh = {"nay": "this", "ngoái": "last", "trước": "last", "tới": "next", "sau": "next"}[k]
+            if doc.reference_date is None:
+                return None
+            ry = doc.reference_date.year + {"this": 0, "last": -1, "next": 1}[sh]
+            # "mùa đông năm ngoái": the winter that began in that year
+            return self._season_fact(m, m["s"], ry, None, doc.reference_date)
+        return self._season_fact(m, m["s"], y, sh, doc.reference_date)
+
+    def _r_en_the_nth(self, m, text, doc):
+        ref = doc.reference_date
+        d = int(m["d"])
+        # the preposition and article stay outside the span, except the range word "from"
+        s = m.start() if m["prep"].lower() == "from" else m.start("d")
+        if ref is None:
+            return None
+        k = ref.year * 12 + ref.month - 1
+        if m["sh"]:
+            k += -1 if m["sh"].lower().split()[-1] in ("last", "previous") else 1
+        y, mo = k // 12, k % 12 + 1
+        if not _valid(y, mo, d):
+            return None
+        return C(s, m.end(), P(y, mo, d))
+
+    def _r_en_past(self, m, text, doc):
+        sign = 1 if m["sh"].lower() == "next" else -1
+        n = 2 if m["u"].lower() == "fortnight" else 1
+        return C(m.start(), m.end(), None, rel=("span", "week", n, sign), needs_ref=True)
 
     def _r_vi_time(self, m, text, doc):
         H = int(m["H"])
@@ -1183,6 +1449,11 @@ class DateExtractor:
     def _r_en_time_noon(self, m, text, doc):
         H = 0 if m["nn"].lower() == "midnight" else 12
         return C(m.start(), m.end(), P(H=H, M=0), kind="time", strong=False)
+
+    def _r_en_time_bare(self, m, text, doc):
+        # only combines with a day before it ("tonight at 8"), never a fact of its own
+        return C(m.start("H"), m.end(), P(H=int(m["H"]), M=int(m["M"]) if m["M"] else None),
+                 kind="time", strong=False, extra={"bare": True})
 
     def _r_pod_vi(self, m, text, doc):
         return C(m.start(), m.end(), None, kind="pod", strong=False)
@@ -1256,7 +1527,8 @@ class DateExtractor:
                 n.extra["time2"] = p.b
             return n
         # date + time: "tomorrow 8:00am", "Monday at 3 p.m."
-        if c.kind == "time" and self._is_day(p) and (c.strong or p.kind != "wd") and self.g_date_time.match(glue) \
+        if c.kind == "time" and self._is_day(p) and (c.strong or p.kind != "wd" or c.extra.get("bare")) \
+                and self.g_date_time.match(glue) \
                 and "time" not in p.extra:
             n = C(p.start, c.end, p.a, None, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
                   kind="date" if p.kind != "wd" else "wd", strong=True, extra=dict(p.extra))
@@ -1345,6 +1617,10 @@ class DateExtractor:
             if va is None or vb is None:
                 return None, ua
             return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
+        if c.rel is not None and c.rel[0] == "week_of":
+            return self._resolve_week_of(c, ref, ctx_year)
+        if c.rel is not None and c.rel[0] == "after":
+            return self._resolve_after(text, c, ref, facts_before)
         if c.rel is not None and c.rel[0] == "nthwd" and c.rel[4] is not None:
             return self._nthwd(c.rel, ref)
         if c.rel is not None:
@@ -1498,6 +1774,9 @@ class DateExtractor:
         if kind == "span":
             u, n, sign = r[1], r[2], r[3]
             lo, hi = (1, n) if sign > 0 else (-n, -1)
+            if u == "week" and n == 1:
+                w = (day + dt.timedelta(weeks=lo)).isocalendar()
+                return f"{w[0]:04d}-W{w[1]:02d}", "week"
             if u == "day":
                 return f"{(day + dt.timedelta(days=lo)).isoformat()}/{(day + dt.timedelta(days=hi)).isoformat()}", "day"
             if u == "week":
