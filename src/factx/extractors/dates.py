@@ -331,7 +331,7 @@ class DateExtractor:
             ("en_half", rf"{B}(?P<half>first|second)\s+half\s+{YEXE}"),
             ("en_h", rf"{B}(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4}){E}"),
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
-            ("en_part", rf"{B}(?P<part>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s\-]+(?:the\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<mon>{MON})(?:\s+(?P<y>{Y4})(?!\d))?|(?P<yrel>{YRE})\s+(?P<u>year|month|week)|(?P<u>year|month|week){E})"),
+            ("en_part", rf"{B}(?P<part>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s\-]+(?:the\s+)?(?:(?P<dec>(?:1[89]|20)\d0)['’]?(?-i:s){E}|(?P<y>{Y4})(?!\d)|(?P<mon>{MON})(?:\s+(?P<y>{Y4})(?!\d))?|(?P<yrel>{YRE})\s+(?P<u>year|month|week)|(?P<u>year|month|week){E})"),
             # decades and centuries
             ("decade", rf"{B}(?:(?P<w>thập\s+niên|thập\s+kỷ|những\s+năm|các\s+năm)\s+(?P<dec>(?:1[89]|20)\d0|\d0)(?!\d)|(?P<dec>(?:1[89]|20)\d0)(?-i:s){E}|(?<=')(?P<dec>\d0)(?-i:s){E})"),
             ("century", rf"{B}(?:thế\s+kỷ\s+(?P<c>XXI|XX|XIX|XVIII|2[01]|1\d)|(?P<c>2[01]|1\d)(?:st|nd|rd|th)\s+century){E}"),
@@ -374,7 +374,7 @@ class DateExtractor:
             ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
-            ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?"),
+            ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
             ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s)|(?<=clock))"),
@@ -463,7 +463,7 @@ class DateExtractor:
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
-        self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
+        self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
         self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
@@ -922,6 +922,11 @@ class DateExtractor:
         s = m.start()
         if m["part"].lower().startswith("the "):
             s += 4
+        if m["dec"]:
+            # "the mid-1990s": early 1990-1993, mid 1994-1996, late 1997-1999
+            d0 = int(m["dec"])
+            lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
+            return C(s, m.end(), P(d0 + lo), P(d0 + hi))
         if m["y"] and not m["mon"]:
             c = C(s, m.end(), P(int(m["y"])))
         elif m["mon"]:
@@ -1308,8 +1313,12 @@ class DateExtractor:
         if sh in ("next", "coming"):
             fut = [d for y, d in cands if d > day]
             return min(fut) if fut else None
+        if sh == "this":
+            # "this Christmas": the coming one, or the one just past (within a week)
+            fut = [d for y, d in cands if (d - day).days >= -7]
+            return min(fut) if fut else None
         this = [d for y, d in cands if y == ref.year]
-        if this and (sh == "this" or abs((this[0] - day).days) <= 270):
+        if this and abs((this[0] - day).days) <= 270:
             return this[0]
         return min((d for y, d in cands), key=lambda d: abs((d - day).days))
 
@@ -1439,7 +1448,16 @@ class DateExtractor:
         if H > 12:
             return None
         M = int(m["M"]) if m["M"] else None
-        ap = m["ap"].lower().replace(".", "")
+        if m["ipod"]:
+            ws = self._prev_words(text, m.start(), 1)
+            if not m["M"] and "clock" not in m.group().lower() and not (
+                    ws and ws[-1] in ("at", "around", "about", "by", "until", "till", "from", "before", "after", "since")):
+                return None  # "3 in the morning session": a count
+            pod = m["ipod"].lower()
+            # "12 at night" is midnight; "3 in the morning" is a.m.; afternoon/evening p.m.
+            ap = "am" if pod == "morning" or (pod == "night" and (H == 12 or H < 5)) else "pm"
+        else:
+            ap = m["ap"].lower().replace(".", "")
         if ap == "pm" and H < 12:
             H += 12
         if ap == "am" and H == 12:
@@ -1485,7 +1503,7 @@ class DateExtractor:
         return c.a is not None and c.a.d is not None and c.a.H is None and "part" not in c.extra
 
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
-        if len(glue) > 20:
+        if len(glue) > 32:
             return None
         # time range: "9:30 - 11:00", "từ 8h đến 11h30", "from 9 a.m. to 5 p.m."
         if p.kind == "time" and c.kind == "time" and p.b is None and c.b is None and "time" not in p.extra \
