@@ -130,6 +130,26 @@ def test_org_heads_tails_and_definitions():
     assert len({v for _, v in orgs}) == 1
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("Tập đoàn Vingroup báo lãi 2.500 tỷ đồng trong quý III/2024", "Tập đoàn Vingroup", "Vingroup"),
+    ("Công ty Hòa Phát cho biết lợi nhuận tăng.", "Công ty Hòa Phát", "Hòa Phát"),
+    ("Công ty Hòa Phát công bố lợi nhuận tăng.", "Công ty Hòa Phát", "Hòa Phát"),
+    ("Ngân hàng Vietcombank công bố kết quả kinh doanh.", "Ngân hàng Vietcombank", "Vietcombank"),
+    ("Tập đoàn FPT ký kết hợp đồng mới.", "Tập đoàn FPT", "FPT"),
+    ("Công ty Xyzcorp tuyển dụng kỹ sư.", "Công ty Xyzcorp", "Công ty Xyzcorp"),
+    ("Công ty Thép Việt Nhật công bố lãi.", "Công ty Thép Việt Nhật", "Công ty Thép Việt Nhật"),
+    # a lower-case syllable that completes a compound word stays in the name
+    ("Sở Ngoại vụ thông báo lịch làm việc.", "Sở Ngoại vụ", "Sở Ngoại vụ"),
+    ("Cục Hàng hải yêu cầu các cảng báo cáo.", "Cục Hàng hải", "Cục Hàng hải"),
+    ("Bộ Ngoại giao Việt Nam phản đối.", "Bộ Ngoại giao Việt Nam", None),
+])
+def test_vi_org_head_ends_before_the_verb(text, span, value):
+    orgs = [(x, v) for t, x, v in ents(text, "vi") if t == "org"]
+    assert [x for x, _ in orgs] == [span]
+    if value is not None:
+        assert orgs[0][1] == value
+
+
 def test_events_keep_ordinals_and_years():
     out = ents("Leaders attended the 31st APEC Economic Leaders' Meeting in Lima.", "en")
     assert any(t == "misc" and x == "31st APEC Economic Leaders' Meeting" for t, x, _ in out)

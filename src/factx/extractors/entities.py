@@ -66,6 +66,10 @@ _VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáả
 
 def _has_vi_marks(s: str) -> bool:
     return bool(_VI_MARKS.search(s))
+# One Vietnamese syllable written without its marks (onset, vowels, coda): "Ngoại" but not
+# "Vingroup", "Vietcombank", "Masan".
+_VI_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 _WORDS_BEFORE = regex.compile(r"[\p{L}\p{M}.\-]+")
 _BRACKET_YEAR = regex.compile(r"[ \t]*\([^()\n]{1,15}\)[ \t]+((?:19|20)\d\d)(?![\p{L}\p{N}])")
 
@@ -221,6 +225,7 @@ class _Engine:
         stop = cfg.get("vi_head_stop", {}).get("words", [])
         heads_org = org.get("heads_vi", [])
         heads_ev = ev.get("heads_vi", [])
+        self.company_heads_vi = set(org.get("company_heads_vi", []))
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
         self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
@@ -373,6 +378,8 @@ class _Engine:
                 cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
         gz_spans = {(m.start, m.end) for m in ok_matches}
+        gz_org = {(m.start, m.end): m.entry.canonical for m in ok_matches
+                  if m.entry.type == "org" and not m.entry.ambiguous}
 
         # 2. Vietnamese head patterns
         for m in self.vi_head.finditer(text):
@@ -388,6 +395,16 @@ class _Engine:
                     seg = rest
                     continue
                 break
+            t = self.low_tok.search(seg)
+            if t:
+                # "Bộ Ngoại giao", "Bộ Công an": a lower-case syllable continues a compound word
+                # only after one Vietnamese syllable that starts it; after a brand or acronym
+                # ("Vingroup báo", "FPT ký") or a name of several capitalized syllables
+                # ("Hòa Phát công bố", "Việt Nam phản đối") it is the verb of the sentence.
+                rest = seg[:t.start()]
+                lw = _R4.search(rest)
+                if lw and not self._compound_start(seg, lw.start(), len(m.group("head"))):
+                    seg = rest
             e = s + len(seg)
             # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
             d = _R5.search(seg)
@@ -413,8 +430,17 @@ class _Engine:
                         e = min(e, ws[k][1] + (len(ws[k + 1][2]) + 1 if k + 1 < j - 1 else 0))
                     break
             seg = text[s:e]
-            typ = self.vi_head_type.get(m.group("head"), "org")
+            head = m.group("head")
+            typ = self.vi_head_type.get(head, "org")
             canon = seg
+            if head in self.company_heads_vi:
+                # "Ngân hàng Vietcombank", "Công ty Hòa Phát": the company of the gazetteer
+                ns = s + len(head)
+                while ns < e and text[ns] in " \t":
+                    ns += 1
+                g = gz_org.get((ns, e))
+                if g is not None:
+                    canon = g
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
                 y = _YEAR_AFTER.match(text, e, e + 12)
@@ -526,6 +552,17 @@ class _Engine:
         return out
 
     # ------------------------------------------------------------------ pieces
+
+    def _compound_start(self, seg, i, head_len) -> bool:
+        """Is the capitalized word at seg[i:] one Vietnamese syllable, right after the head or
+        after a lower-case word, so that the next lower-case syllable may complete it?"""
+        w = _SYLL.match(seg, i)
+        if not w or w.group().isupper() or not _VI_SYLLABLE.match(fold(w.group()).casefold()):
+            return False
+        if i <= head_len + 1:
+            return True
+        p = _R10.search(seg, 0, i)
+        return not p or not p.group(1)[:1].isupper()
 
     def _in_title(self, pos) -> bool:
         i = bisect.bisect_right(self._tstarts, pos) - 1
