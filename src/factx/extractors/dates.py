@@ -370,6 +370,8 @@ class DateExtractor:
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
             # a day of the current month: "on the 15th", "by the 1st"
             ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|(?:and|or|at|when)\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
+            # "over the weekend": the weekend nearest the reference day
+            ("en_weekend", rf"{B}(?:over|during)\s+the\s+(?P<w>weekend){E}"),
             # "the past week", "the past fortnight"
             ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
@@ -377,7 +379,7 @@ class DateExtractor:
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
-            ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s)|(?<=clock))"),
+            ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s|(?:tonight|tomorrow){E})|(?<=clock))"),
             # part of day words (combine only)
             ("pod_vi", rf"{B}(?P<pw>sáng|trưa|chiều|tối|đêm|rạng\s+sáng){E}"),
             ("pod_en", rf"{B}(?P<pw>morning|afternoon|evening|night){E}"),
@@ -425,7 +427,7 @@ class DateExtractor:
             "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous"},
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
             "vi_season": {"mùa"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
-            "en_past": {"past", "last", "next"},
+            "en_past": {"past", "last", "next"}, "en_weekend": {"over", "during"},
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
             "en_time_noon": {"noon", "midnight", "midday"},
             "en_time_bare": {"at", "around"},
@@ -1413,6 +1415,12 @@ class DateExtractor:
             return None
         return C(s, m.end(), P(y, mo, d))
 
+    def _r_en_weekend(self, m, text, doc):
+        ref = doc.reference_date
+        # told Monday to Wednesday, "the weekend" is the one just past; later in the week, the coming one
+        sh = -1 if ref is not None and ref.weekday() <= 2 else 0
+        return C(m.start("w"), m.end(), None, rel=("weekend", sh), needs_ref=True)
+
     def _r_en_past(self, m, text, doc):
         sign = 1 if m["sh"].lower() == "next" else -1
         n = 2 if m["u"].lower() == "fortnight" else 1
@@ -1541,6 +1549,10 @@ class DateExtractor:
             n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
                   kind=c.kind, strong=True, extra=dict(c.extra))
             n.extra["time"] = p.a
+            if c.extra.get("ampm") == "pm" and p.extra.get("bare") and p.a.H is not None and p.a.H < 12:
+                n.extra["time"] = P(H=p.a.H + 12, M=p.a.M)  # "at 8 tonight"
+            if p.extra.get("bare"):
+                n.extra["time_bare"] = True
             if p.b is not None:
                 n.extra["time2"] = p.b
             return n
@@ -1570,6 +1582,9 @@ class DateExtractor:
         if c.kind == "pod" and self._is_day(p) and self.g_date_pod.match(glue) and p.kind != "time":
             extra = dict(p.extra)
             extra["ampm"] = self._ampm(text[c.start:c.end])
+            t = extra.get("time")
+            if extra.get("time_bare") and extra["ampm"] == "pm" and t is not None and t.H is not None and t.H < 12:
+                extra["time"] = P(H=t.H + 12, M=t.M)  # "at 5 tomorrow afternoon"
             return C(p.start, c.end, p.a, p.b, rule=p.rule, pri=p.pri, rel=p.rel, needs_ref=p.needs_ref,
                      kind=p.kind, strong=True, extra=extra)
         # date range word date: "25/3/1971-25/3/2021", "from November 12 to December 3",
