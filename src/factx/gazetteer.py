@@ -145,8 +145,11 @@ class Gazetteer:
             acro = is_acronym(a)
             single = " " not in a.strip()
             caps = tuple(bool(w[:1].isupper()) for w in a.split())
-            self._info.append((acro, _letters(a) if acro else "", bool(a[:1].isupper()),
-                               single and _has_marks(a), a.casefold(), caps))
+            inf = (acro, _letters(a) if acro else "", bool(a[:1].isupper()),
+                   single and _has_marks(a), a.casefold(), caps)
+            # None: nothing to verify (a lower-case alias, or one capitalized word without marks)
+            simple = not acro and not (single and _has_marks(a)) and sum(caps) <= 1
+            self._info.append(None if simple and not inf[2] else ("cap" if simple else inf))
         for k, ids in keys.items():
             # one group per (type, canonical): a hit yields one match if any alias verifies
             groups: dict[tuple, list[int]] = {}
@@ -177,7 +180,9 @@ class Gazetteer:
             span = text[s:e]
             for ids in groups:
                 for i in ids:
-                    if verify(span, info[i], s, english_at):
+                    inf = info[i]
+                    if inf is None or (inf == "cap" and span[:1].isupper()) or (
+                            inf != "cap" and verify(span, inf, s, english_at)):
                         ent = entries[i]
                         out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
                         break

@@ -64,6 +64,20 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
 _VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", regex.I)
 
 
+def _prev_word(text: str, s: int):
+    """The word (letters and dots) right before `s`, separated from it by spaces only."""
+    lo = max(0, s - 40)
+    p = s
+    while p > lo and text[p - 1] in " \t":
+        p -= 1
+    if p == s:
+        return None
+    q = p
+    while q > lo and (text[q - 1].isalpha() or text[q - 1] == "."):
+        q -= 1
+    return text[q:p] if q < p else None
+
+
 def _has_vi_marks(s: str) -> bool:
     return bool(_VI_MARKS.search(s))
 # One Vietnamese syllable written without its marks (onset, vowels, coda): "Ngoại" but not
@@ -194,6 +208,7 @@ class _Engine:
         t = cfg.get("titles", {})
         self.titles = [tuple(x.casefold().split()) for x in t.get("en", []) + t.get("vi", [])]
         self.title_set = set(self.titles)
+        self.title_last = {tt[-1] for tt in self.titles}
         self.title_first: dict[str, list[tuple[str, ...]]] = {}
         for tt in sorted(set(self.titles), key=len, reverse=True):
             self.title_first.setdefault(tt[0], []).append(tt)
@@ -272,8 +287,12 @@ class _Engine:
             return cache[ls]
         le = nl[i] if i < len(nl) else len(text)
         line = text[ls:min(le, ls + 400)]
-        words = [w for w in _R2.findall(line[:400])]
         kind = ""
+        sp = line.split()
+        if sum(1 for w in sp if w[0].islower()) > 0.3 * len(sp):
+            words = ()  # mostly lower-case words: neither ALL CAPS nor Title Case
+        else:
+            words = _R2.findall(line)
         if words:
             up = sum(1 for w in words if w.isupper() and len(w) > 1)
             cap = sum(1 for w in words if w[0].isupper())
@@ -286,6 +305,9 @@ class _Engine:
 
     def is_person_name(self, toks: list[str], lang: str) -> bool:
         if not 2 <= len(toks) <= 5:
+            return False
+        f0 = fold(toks[0])
+        if f0 not in self.vi_surnames and f0 not in self.en_given:
             return False
         f = [fold(t) for t in toks]
         if any(t.casefold() in self.not_entities for t in toks):
@@ -303,10 +325,20 @@ class _Engine:
         text = doc.text
         if not text:
             return []
-        lang_cache: dict[int, str] = {}
+        segs = doc.segments
+        if len({lg for _, _, lg in segs}) <= 1:
+            only = segs[0][2] if segs else "en"
 
-        def lang_at(p):
-            return doc.lang_at(p)
+            def lang_at(p, _l=only):
+                return _l
+        else:
+            seg_starts = [a for a, _, _ in segs]
+            seg_langs = [lg for _, _, lg in segs]
+            br = bisect.bisect_right
+
+            def lang_at(p):
+                i = br(seg_starts, p) - 1
+                return seg_langs[i if i > 0 else 0]
 
         cands: list[tuple] = []   # (start, end, type, canon, rule, prio)
 
@@ -318,9 +350,11 @@ class _Engine:
         gated = []
         tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"})
         matches = [m for m in matches if m.entry.type != "title"]
-        self._tstarts = [a for a, _ in tmatches]
-        self._tends = [b for _, b in tmatches]
-        self._tendset = set(self._tends)
+        tocc = bytearray(len(text) + 1)  # 1 inside a title found by the automaton
+        for a, b in tmatches:
+            tocc[a:b] = b"\x01" * (b - a)
+        self._tocc = tocc
+        self._tendset = {b for _, b in tmatches}
         for m in matches:
             if m.entry.ambiguous:
                 gated.append(m)
@@ -463,9 +497,9 @@ class _Engine:
                 if w.casefold() in stop:
                     continue
                 if len(w) > 2 and w[-2:] in ("'s", "’s"):
-                    runs.append([[s, e - 2, w[:-2], True]])
+                    runs.append([[s, e - 2, w[:-2], True, w[:-2].casefold().rstrip(".")]])
                 else:
-                    runs.append([[s, e, w, False]])
+                    runs.append([[s, e, w, False, w.casefold().rstrip(".")]])
                 continue
             toks = self._tokens(text, m.start(), m.end())
             if toks:
@@ -565,16 +599,26 @@ class _Engine:
         return not p or not p.group(1)[:1].isupper()
 
     def _in_title(self, pos) -> bool:
-        i = bisect.bisect_right(self._tstarts, pos) - 1
-        return i >= 0 and self._tends[i] > pos
+        return self._tocc[pos] == 1
 
     def _title_before(self, text, s) -> bool:
         """Does a title end right before `s` (only spaces between)?"""
         p = s
         while p > 0 and text[p - 1] in " \t":
             p -= 1
-        if p < s and p in self._tendset:
+        if p == s:
+            return False
+        if p in self._tendset:
             return True
+        # the last word of the 40 characters before `s` must end some title
+        lo = max(0, s - 40)
+        while p > lo and not (text[p - 1].isalpha() or text[p - 1] in ".-"):
+            p -= 1
+        q = p
+        while q > lo and (text[q - 1].isalpha() or text[q - 1] in ".-"):
+            q -= 1
+        if text[q:p].casefold().rstrip(".") not in self.title_last:
+            return False
         ws = _WORDS_BEFORE.findall(text, max(0, s - 40), s)
         if not ws or text[s - 1:s] not in (" ", "\t"):
             return False
@@ -657,14 +701,16 @@ class _Engine:
                 te -= 2
                 w = w[:-2]
                 poss = True
-            toks.append([ts, te, w, poss])
+            toks.append([ts, te, w, poss, w.casefold().rstrip(".")])
         return toks
 
     def _title_len(self, toks, i) -> int:
-        w = toks[i][2].casefold().rstrip(".")
-        for tt in self.title_first.get(w, ()):
+        tts = self.title_first.get(toks[i][4])
+        if not tts:
+            return 0
+        for tt in tts:
             n = len(tt)
-            if i + n <= len(toks) and all(toks[i + k][2].casefold().rstrip(".") == tt[k] for k in range(n)):
+            if i + n <= len(toks) and all(toks[i + k][4] == tt[k] for k in range(n)):
                 return n
         return 0
 
@@ -713,7 +759,7 @@ class _Engine:
     def _run_candidates(self, text, toks, cands, gz, lang_at):
         for p in self._pieces(toks):
             words = [t[2] for t in p]
-            low = [w.casefold().rstrip(".") for w in words]
+            low = [t[4] for t in p]
             # person split: "Council of Ministers of Peru Gustavo Adriazén"
             for j in range(1, len(p) - 1):
                 if fold(words[j]) in self.en_given and words[j + 1][:1].isupper() and \
@@ -731,7 +777,7 @@ class _Engine:
         if not p:
             return
         words = [t[2] for t in p]
-        low = [w.casefold().rstrip(".") for w in words]
+        low = [t[4] for t in p]
         s, e = p[0][0], p[-1][1]
         caps = [w for w in words if w[:1].isupper()]
         typ = None
@@ -910,7 +956,7 @@ class _Engine:
         start_of_sentence = self.sentence_start(text, s)
         before = text[max(0, s - 40):s]
         title = self._title_before(text, s)
-        prev_word = _R10.search(before)
+        prev_word = _prev_word(text, s)
         after = self.person_after.match(text[e:e + 30])
         if all(w.isupper() for w in words) and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
                 and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
@@ -919,14 +965,14 @@ class _Engine:
             if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$":
                 return None
             return "org", span, "acronym"
-        if title or (prev_word and prev_word.group(1).casefold() in self.person_before):
+        if title or (prev_word and prev_word.casefold() in self.person_before):
             if self._namelike(words) and len(words) <= 4:
                 return "person", self._person_canon(span), "title_name"
         if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
             return "location", span, "place"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
-        if lang == "en" and prev_word and prev_word.group(1) in self.place_prep and not after \
+        if lang == "en" and prev_word and prev_word in self.place_prep and not after \
                 and not start_of_sentence and not kind and all(not w.isupper() for w in words) \
                 and self._namelike(words):
             return "location", span, "place_prep"
