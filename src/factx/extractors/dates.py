@@ -356,7 +356,8 @@ class DateExtractor:
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
             ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?:ago|(?P<dir>later|earlier)){E}"),
-            ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+trước\s+đây{E}"),
+            ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+(?:trước\s+đây|(?P<dir>sau)(?:\s+đó)?(?!\s+(?:khi|ngày|kể|tính|so){E})){E}"),
+            ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
             ("en_cungky", rf"{B}(?P<ck>same\s+period)\s+(?:of\s+|in\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>last)\s+year|a\s+year\s+(?P<yrel>earlier|ago|before))"),
@@ -422,7 +423,7 @@ class DateExtractor:
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous"},
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -1153,7 +1154,10 @@ class DateExtractor:
             if ws and ws[-1] in ("than", "about", "some", "nearly", "almost", "just", "only"):
                 return None  # "no more than two days later": vague
         sign = -1 if d in ("earlier", "previous") else 1
-        return C(m.start(), m.end(), None, rule="en_later", rel=("after", m["u"].lower(), sign * n), needs_ref=False)
+        c = C(m.start(), m.end(), None, rule="en_later", rel=("after", m["u"].lower(), sign * n), needs_ref=False)
+        if "n" in m.re.groupindex and m["n"] is not None:
+            c.extra["need_anchor"] = True
+        return c
 
     def _resolve_after(self, text, c: C, ref, facts_before):
         """Shift the last single date told before (in the 600 characters before), else the
@@ -1167,6 +1171,8 @@ class DateExtractor:
                 anchor = val
                 break
         if anchor is None:
+            if c.extra.get("need_anchor"):
+                return None, "drop"  # "two years later" with no date before it: later than what?
             if ref is None:
                 return None, "day" if u in ("day", "week") else u
             anchor = ref.date().isoformat()
@@ -1203,7 +1209,17 @@ class DateExtractor:
         if not n:
             return None
         u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
+        if m["dir"]:
+            # "3 ngày sau", "hai năm sau đó": from the date told before
+            ws = self._prev_words(text, m.start(), 1)
+            if ws and ws[-1] in self.vague_before | {"hơn", "gần", "khoảng", "chừng", "sau", "trong", "mất"}:
+                return None  # "sau 3 ngày sau" / "khoảng 3 ngày sau": vague or a duration
+            return C(m.start(), m.end(), None, rule="vi_later", rel=("after", u, n), needs_ref=False,
+                     extra={"need_anchor": True})
         return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
+
+    def _r_vi_nextday(self, m, text, doc):
+        return C(m.start(), m.end(), None, rule="vi_later", rel=("after", "day", 1), needs_ref=False)
 
     def _r_vi_next_n(self, m, text, doc):
         n = self._num(m["n"])
