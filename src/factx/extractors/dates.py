@@ -355,7 +355,7 @@ class DateExtractor:
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
-            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?:ago|(?P<dir>later|earlier)){E}"),
+            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?:(?:ago|(?P<dir>later|earlier)){E}|(?P<odir>before|after|from)\s+(?=\S))"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+(?:trước\s+đây|(?P<dir>sau)(?:\s+đó)?(?!\s+(?:khi|ngày|kể|tính|so){E})){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
@@ -1191,6 +1191,14 @@ class DateExtractor:
         return d.isoformat(), "day"
 
     def _r_en_ago(self, m, text, doc):
+        if m["odir"]:
+            # "two weeks before Christmas", "3 days after January 12": combines with the day after it
+            n = self._num(m["n"])
+            if not n:
+                return None
+            sign = -1 if m["odir"].lower() == "before" else 1
+            return C(m.start(), m.end(), None, kind="offset", strong=False,
+                     rel=("off", m["u"].lower(), sign * n))
         if m["dir"]:
             return self._r_en_later(m, text, doc)
         n = self._num(m["n"])
@@ -1529,6 +1537,12 @@ class DateExtractor:
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
         if len(glue) > 32:
             return None
+        # offset + day: "two weeks before Christmas", "three weeks from tomorrow"
+        if p.kind == "offset" and not glue and c.kind in ("date", "wd") and self._is_day(c) and "offset" not in c.extra:
+            n = C(p.start, c.end, c.a, c.b, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
+                  kind="date", strong=True, extra=dict(c.extra))
+            n.extra["offset"] = p.rel[1:]
+            return n
         # time range: "9:30 - 11:00", "từ 8h đến 11h30", "from 9 a.m. to 5 p.m."
         if p.kind == "time" and c.kind == "time" and p.b is None and c.b is None and "time" not in p.extra \
                 and self.g_range.match(glue) and (not glue.strip().lower().startswith(("and", "và"))
@@ -1641,6 +1655,18 @@ class DateExtractor:
     def resolve(self, text: str, c: C, ref: dt.datetime | None, ctx_year: int | None,
                 facts_before: list[C]) -> tuple[str | None, str]:
         v, u = self._resolve(text, c, ref, ctx_year, facts_before)
+        if "offset" in c.extra:
+            if not (isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[:4].isdigit()):
+                return None, "day"
+            ou, on = c.extra["offset"]
+            d = dt.date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+            if ou in ("day", "week"):
+                d += dt.timedelta(days=on * (7 if ou == "week" else 1))
+            else:
+                k = d.year * 12 + d.month - 1 + on * (12 if ou == "year" else 1)
+                y, mo = k // 12, k % 12 + 1
+                d = dt.date(y, mo, min(d.day, _last_day(y, mo)))
+            return d.isoformat(), "day"
         if c.extra.get("to_now"):
             if ref is None or not isinstance(v, str):
                 return None, u
