@@ -149,7 +149,12 @@ class Gazetteer:
                    single and _has_marks(a), a.casefold(), caps)
             # None: nothing to verify (a lower-case alias, or one capitalized word without marks)
             simple = not acro and not (single and _has_marks(a)) and sum(caps) <= 1
-            self._info.append(None if simple and not inf[2] else ("cap" if simple else inf))
+            if simple:
+                self._info.append("cap" if inf[2] else None)
+            elif not acro and not inf[3] and all(caps):
+                self._info.append(("title",) + inf)  # "Việt Nam": accepted at once when "Việt Nam"
+            else:
+                self._info.append(inf)
         for k, ids in keys.items():
             # one group per (type, canonical): a hit yields one match if any alias verifies
             groups: dict[tuple, list[int]] = {}
@@ -181,8 +186,15 @@ class Gazetteer:
             for ids in groups:
                 for i in ids:
                     inf = info[i]
-                    if inf is None or (inf == "cap" and span[:1].isupper()) or (
-                            inf != "cap" and verify(span, inf, s, english_at)):
+                    if inf is None:
+                        ok = True
+                    elif inf == "cap":
+                        ok = span[:1].isupper()
+                    elif inf[0] == "title":
+                        ok = span.istitle() or verify(span, inf[1:], s, english_at)
+                    else:
+                        ok = verify(span, inf, s, english_at)
+                    if ok:
                         ent = entries[i]
                         out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
                         break
