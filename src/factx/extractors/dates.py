@@ -365,7 +365,7 @@ class DateExtractor:
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
-            ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+{CANCHI}{E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
+            ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+{CANCHI}{E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
             ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d))"),
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
@@ -425,7 +425,7 @@ class DateExtractor:
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
             "vi_nextday": {"ngày", "hôm"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
-            "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous"},
+            "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous", "following"},
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
             "vi_season": {"mùa"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
             "en_past": {"past", "last", "next"}, "en_weekend": {"over", "during"},
@@ -1336,7 +1336,7 @@ class DateExtractor:
         if sh in ("last", "previous"):
             past = [d for y, d in cands if d < day]
             return max(past) if past else None
-        if sh in ("next", "coming"):
+        if sh in ("next", "coming", "following"):
             fut = [d for y, d in cands if d > day]
             return min(fut) if fut else None
         if sh == "this":
@@ -1356,7 +1356,8 @@ class DateExtractor:
         if m["ysh"]:
             if ref is None:
                 return None
-            w = _key(m["ysh"]).split()[-1]
+            ws = _key(m["ysh"]).split()
+            w = ws[-1] if ws[0] == "năm" else ws[0]
             y = ref.year + (0 if w in ("nay", "this") else -1 if w in ("ngoái", "trước", "last") else 1)
         if y is not None:
             d = self._hol_date(spec, y)
