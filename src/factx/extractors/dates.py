@@ -241,6 +241,7 @@ class DateExtractor:
         self.lunar = {int(k): v for k, v in lx.get("lunar_new_year", {}).items()}
         self.seasons = low(lx.get("seasons", {}))
         self.tz = list(lx.get("time_zones", {}).get("words", []))
+        self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
@@ -370,7 +371,7 @@ class DateExtractor:
             ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d))"),
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
             # a day of the current month: "on the 15th", "by the 1st"
-            ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|(?:and|or|at|when)\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
+            ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|at\s+\d|when\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
             # "over the weekend": the weekend nearest the reference day
             ("en_weekend", rf"{B}(?:over|during)\s+the\s+(?P<w>weekend){E}"),
             # "the past week", "the past fortnight"
@@ -1349,6 +1350,9 @@ class DateExtractor:
         return min((d for y, d in cands), key=lambda d: abs((d - day).days))
 
     def _r_holiday(self, m, text, doc):
+        nxt = _rm(r"\s+([\p{L}]+)", text[m.end("hol"):m.end("hol") + 20])
+        if nxt and _key(nxt.group(1)) in self.hol_not_before:
+            return None  # "Christmas Island", "Easter Rising", "Tet Offensive"
         spec = self.holidays[_key(m["hol"]).replace("’", "'")]
         y = int(m["y"]) if m["y"] else None
         ref = doc.reference_date
