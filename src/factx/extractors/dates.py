@@ -1503,7 +1503,11 @@ class DateExtractor:
 
     def _r_en_time_noon(self, m, text, doc):
         H = 0 if m["nn"].lower() == "midnight" else 12
-        return C(m.start(), m.end(), P(H=H, M=0), kind="time", strong=False)
+        # "at noon", "by midnight": a clock time like "at 3 p.m."; a bare "noon" only joins a day
+        ws = self._prev_words(text, m.start(), 1)
+        # (a lone "midnight" is left out: which day's end it is, is the reader's guess)
+        strong = H == 12 and bool(ws) and ws[-1] in ("at", "by", "until", "till", "before", "after", "since", "from")
+        return C(m.start(), m.end(), P(H=H, M=0), kind="time", strong=strong)
 
     def _r_en_time_bare(self, m, text, doc):
         # only combines with a day before it ("tonight at 8"), never a fact of its own
