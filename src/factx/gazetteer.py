@@ -16,6 +16,7 @@ text:
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from dataclasses import dataclass
 
@@ -79,22 +80,61 @@ _GLUE = regex.compile(r"(?<=\p{Lu}\p{Lu})\d")
 
 
 _PUNCT_FIRST = "’‘“”–—…"
+# ASCII part of the table; NUL is kept, as the mark of a character to fix afterwards.
+_ASCII_TABLE = {cp: f for cp, f in TABLE.items() if cp < 128 and cp != 0}
 
 
-def word_copy(text: str) -> str:
-    """Same length as `text`: folded letters, digits, spaces for everything else."""
-    # str.translate is fastest on pure-ASCII strings: blank the common non-ASCII punctuation
-    # first, then translate line by line so that English lines take the ASCII path.
+def _fold_error(err):
+    """Encoding error handler: non-ASCII characters become their ASCII fold (one code point
+    each), or NUL when the fold is not ASCII (kept letters, marks: fixed after)."""
+    out = err.object[err.start:err.end].translate(TABLE)
+    if not out.isascii():
+        out = "".join(c if c.isascii() else "\0" for c in out)
+    return out, err.end
+
+
+codecs.register_error("factx.word_copy", _fold_error)
+
+
+def _word_copy_slow(text: str) -> str:
     t = text
     for ch in _PUNCT_FIRST:
         if ch in t:
             t = t.replace(ch, " ")
-    out = " ".join(line.translate(TABLE) for line in t.split("\n"))
+    return " ".join(line.translate(TABLE) for line in t.split("\n"))
+
+
+def _patch(s: str, fixes: list[tuple[int, str]]) -> str:
+    parts = []
+    last = 0
+    for i, c in fixes:
+        parts.append(s[last:i])
+        parts.append(c)
+        last = i + 1
+    parts.append(s[last:])
+    return "".join(parts)
+
+
+def word_copy(text: str) -> str:
+    """Same length as `text`: folded letters, digits, spaces for everything else."""
+    # str.translate is slow on non-ASCII strings (a dict lookup per character): the ASCII
+    # encoder copies ASCII at C speed and calls `_fold_error` once per run of other characters.
+    out = text.encode("ascii", "factx.word_copy").decode("ascii").translate(_ASCII_TABLE)
+    fixes = []
+    i = out.find("\0")
+    while i != -1:
+        fixes.append((i, text[i].translate(TABLE)))
+        if len(fixes) > 64:
+            return _glue(text, _word_copy_slow(text))
+        i = out.find("\0", i + 1)
+    if fixes:
+        out = _patch(out, fixes)
+    return _glue(text, out)
+
+
+def _glue(text: str, out: str) -> str:
     if _GLUE.search(text):
-        chars = list(out)
-        for m in _GLUE.finditer(text):
-            chars[m.start()] = " "
-        out = "".join(chars)
+        out = _patch(out, [(m.start(), " ") for m in _GLUE.finditer(text)])
     return out
 
 
@@ -151,7 +191,9 @@ class Gazetteer:
             simple = not acro and not (single and _has_marks(a)) and sum(caps) <= 1
             if simple:
                 self._info.append("cap" if inf[2] else None)
-            elif not acro and not inf[3] and all(caps):
+            elif acro:
+                self._info.append(("acro", a) + inf)  # "APEC": accepted at once when "APEC"
+            elif not inf[3] and all(caps):
                 self._info.append(("title",) + inf)  # "Việt Nam": accepted at once when "Việt Nam"
             else:
                 self._info.append(inf)
@@ -192,6 +234,8 @@ class Gazetteer:
                         ok = span[:1].isupper()
                     elif inf[0] == "title":
                         ok = span.istitle() or verify(span, inf[1:], s, english_at)
+                    elif inf[0] == "acro":
+                        ok = span == inf[1] or verify(span, inf[2:], s, english_at)
                     else:
                         ok = verify(span, inf, s, english_at)
                     if ok:

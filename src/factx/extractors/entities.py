@@ -548,7 +548,8 @@ class _Engine:
         aliases: dict[str, tuple[str, str]] = {}
         by_start = {c[0]: c for c in chosen}
         for c in sorted(chosen):
-            d = _ACR_DEF.match(text, c[1], c[1] + 20)
+            nxt = text[c[1]:c[1] + 1]
+            d = _ACR_DEF.match(text, c[1], c[1] + 20) if nxt == "(" or nxt == " " or nxt == "\t" else None
             if d:
                 acr = d.group(1)
                 inner = by_start.get(d.start(1))
@@ -570,6 +571,8 @@ class _Engine:
         # 4. leftovers
         cache: dict = {}
         for toks in runs:
+            if len(toks) == 1 and occ[toks[0][0]]:
+                continue
             self._leftovers(text, toks, occ, chosen, aliases, persons, cache, lang_at)
 
         # canonical harmonization
