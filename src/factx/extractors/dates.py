@@ -1427,7 +1427,8 @@ class DateExtractor:
             ry = doc.reference_date.year + {"this": 0, "last": -1, "next": 1}[sh]
             # "mùa đông năm ngoái": the winter that began in that year
             return self._season_fact(m, m["s"], ry, None, doc.reference_date)
-        return self._season_fact(m, m["s"], y, sh, doc.reference_date)
+        # "mùa Xuân 1975" names the 1975 offensive far more often than a season: the year stands alone
+        return None
 
     def _r_en_the_nth(self, m, text, doc):
         ref = doc.reference_date
