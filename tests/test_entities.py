@@ -44,6 +44,23 @@ def test_word_copy_keeps_length():
     assert word_copy("Lương Cường")[:11] == "luong cuong"
 
 
+def test_fast_word_copy_matches_translate():
+    from factx.gazetteer import _glue, _word_copy_slow as slow0
+
+    def _word_copy_slow(s):
+        return _glue(s, slow0(s))
+    rnd = random.Random(3)
+    alphabet = "abcXYZ đĐơƯàẠ–—“”’.,;:()\n\t0123"
+    for k in range(200):
+        s = "".join(rnd.choice(alphabet) if rnd.random() > 0.02 else chr(rnd.randint(128, 0x3100))
+                    for _ in range(300))
+        assert word_copy(s) == _word_copy_slow(s)
+    s = "Bjørn từ̀ \x00 東京 İstanbul ß ﬁ"
+    assert word_copy(s) == _word_copy_slow(s) and len(word_copy(s)) == len(s)
+    s = "東京" * 500  # many characters whose fold is not ASCII: the plain path
+    assert word_copy(s) == _word_copy_slow(s)
+
+
 def test_acronyms_are_case_sensitive(gz):
     assert found(gz, "Let us go; the US and the U.S. agree.") == [
         ("US", "United States"), ("U.S.", "United States")]

@@ -87,10 +87,18 @@ _ASCII_TABLE = {cp: f for cp, f in TABLE.items() if cp < 128 and cp != 0}
 def _fold_error(err):
     """Encoding error handler: non-ASCII characters become their ASCII fold (one code point
     each), or NUL when the fold is not ASCII (kept letters, marks: fixed after)."""
-    out = err.object[err.start:err.end].translate(TABLE)
-    if not out.isascii():
-        out = "".join(c if c.isascii() else "\0" for c in out)
+    seg = err.object[err.start:err.end]
+    out = _FOLD_CACHE.get(seg)
+    if out is None:
+        out = seg.translate(TABLE)
+        if not out.isascii():
+            out = "".join(c if c.isascii() else "\0" for c in out)
+        if len(_FOLD_CACHE) < 50_000:
+            _FOLD_CACHE[seg] = out
     return out, err.end
+
+
+_FOLD_CACHE: dict[str, str] = {}
 
 
 codecs.register_error("factx.word_copy", _fold_error)

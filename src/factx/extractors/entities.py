@@ -732,9 +732,12 @@ class _Engine:
 
     def _tokens(self, text, s, e):
         toks = []
-        for t in TOKEN.finditer(text, s, e):
-            ts, te = t.span()
-            w = t.group()
+        pos = s
+        find = text.find
+        for w in TOKEN.findall(text, s, e):
+            # no token can start in the gap between two tokens: the next `w` is the token
+            ts = find(w, pos, e)
+            te = pos = ts + len(w)
             poss = False
             if len(w) > 2 and w[-2:] in ("'s", "’s"):
                 te -= 2
