@@ -915,14 +915,19 @@ class _Engine:
 
     def _leftovers(self, text, toks, occ, chosen, aliases, persons, cache, lang_at):
         # group tokens not covered by a chosen fact and not titles
+        tfirst = self.title_first
+        tocc = self._tocc
         if len(toks) == 1:
-            if occ[toks[0][0]]:
+            # one word (most runs): the cheap rejections of the general path below, first
+            t = toks[0]
+            w = t[2]
+            if occ[t[0]] or tocc[t[0]] or not w[:1].isupper() or t[4] in self.stop_words \
+                    or _HAS_DIGIT.search(w) or (t[4] in tfirst and self._title_len(toks, 0)) \
+                    or w.casefold() in self.not_entities or fold_key(w) in self.amb_keys:
                 return
         free = []
         i = 0
         n = len(toks)
-        tfirst = self.title_first
-        tocc = self._tocc
         while i < n:
             t = toks[i]
             covered = occ[t[0]]
