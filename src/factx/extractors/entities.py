@@ -438,9 +438,16 @@ class _Engine:
         for m in dn_iter:
             cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
-        gz_spans = {(m.start, m.end) for m in ok_matches}
-        gz_org = {(m.start, m.end): m.entry.canonical for m in ok_matches
-                  if m.entry.type == "org" and not m.entry.ambiguous}
+        gz_spans = set()
+        gz_ends = set()
+        gz_org = {}
+        for m in ok_matches:
+            sp = (m.start, m.end)
+            gz_spans.add(sp)
+            gz_ends.add(m.end)
+            ent = m.entry
+            if ent.type == "org" and not ent.ambiguous:
+                gz_org[sp] = ent.canonical
 
         # 2. Vietnamese head patterns
         for m in vi_iter:
@@ -511,7 +518,6 @@ class _Engine:
             cands.append((s, e, typ, canon, "vi_head", 1))
 
         # 3. English-style capitalized runs
-        gz_ends = {m.end for m in ok_matches}
         runs = []
         stop = self.stop_words
         for s, e, w in run_ms:
