@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import check as ck
-from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputDoc, InputError, cpu_count, is_tty, iter_inputs
+from .io import DEFAULT_MAX_BYTES, cpu_count, is_tty
 
 CHECK_FORMATS = ("text", "github", "json")
 _CONSISTENCY_CONTEXT = frozenset({"date", "location", "org"})
@@ -19,22 +19,6 @@ _CONSISTENCY_CONTEXT = frozenset({"date", "location", "org"})
 def _ci() -> bool:
     v = os.environ.get("CI", "").strip().lower()
     return v not in ("", "0", "false", "no", "off")
-
-
-def _globs(glob: str | None) -> tuple[str, ...]:
-    return tuple(g.strip() for g in glob.split(",") if g.strip()) if glob else DEFAULT_GLOBS
-
-
-def _read(paths: list[str], globs, input_format: str, max_bytes: int, warn) -> tuple[list[InputDoc], list[str]]:
-    docs: list[InputDoc] = []
-    errors: list[str] = []
-    for item in iter_inputs(paths, globs, input_format, max_bytes):
-        if isinstance(item, InputError):
-            warn(str(item))
-            errors.append(str(item))
-        else:
-            docs.append(item)
-    return docs, errors
 
 
 def _extract(docs, types, rule_dirs, lang, ref, jobs, warn, errors):
@@ -88,28 +72,12 @@ def _meta(types, lang, reference_date, files) -> dict:
 
 
 def register(app: typer.Typer) -> None:
-    from .cli import LangOpt, RefOpt, RulesOpt, TypesOpt, check_common, fail, warn
-
-    GlobOpt = Annotated[Optional[str], typer.Option(
-        "--glob", help="File patterns searched in directories, comma-separated (default *.txt,*.md).")]
-    InFmtOpt = Annotated[str, typer.Option(
-        "--input-format", help="auto (JSON Lines for *.jsonl), text or jsonl.")]
-    JobsOpt = Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", help="Processes for many files (default: the number of cores).")]
-    MaxOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
-
-    def _common_checks(input_format: str, jobs: int | None, max_bytes: int) -> None:
-        if input_format not in ("auto", "text", "jsonl"):
-            raise fail(f"--input-format must be auto, text or jsonl, not {input_format!r}")
-        if jobs is not None and jobs < 1:
-            raise fail("--jobs must be at least 1")
-        if max_bytes < 1:
-            raise fail("--max-bytes must be positive")
+    from .cli import (GlobOpt, InFmtOpt, JobsOpt, LangOpt, MaxOpt, PathsArg, RefOpt, RulesOpt,
+                      TypesOpt, check_common, check_input_options, fail, read_inputs, warn)
 
     @app.command()
     def snapshot(
-        paths: Annotated[list[str], typer.Argument(
-            help="Files, directories (searched recursively), globs, or - for standard input.")],
+        paths: PathsArg,
         output: Annotated[Optional[Path], typer.Option(
             "--output", "-o", help="The snapshot file to write (e.g. facts.lock); default: "
             "standard output. Document paths in it are relative to its directory.")] = None,
@@ -125,8 +93,8 @@ def register(app: typer.Typer) -> None:
         """Record the facts of a document set in a sorted, diff-friendly snapshot (JSON Lines,
         one fact a line) for `factx check --baseline`."""
         ts, rule_dirs, lg, ref = check_common(types, lang, reference_date, rules)
-        _common_checks(input_format, jobs, max_bytes)
-        docs, errors = _read(paths, _globs(glob), input_format, max_bytes, warn)
+        globs = check_input_options(glob, input_format, jobs, max_bytes)
+        docs, errors = read_inputs(paths, globs, input_format, max_bytes)
         if not docs and not errors:
             raise fail("no input")
         extracted = _extract(docs, ts, rule_dirs, lg, ref, jobs, warn, errors)
@@ -198,8 +166,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as e:
             raise fail(str(e))
         ts, rule_dirs, lg, ref = check_common(types, lang, reference_date, rules)
-        _common_checks(input_format, jobs, max_bytes)
-        globs = _globs(glob)
+        globs = check_input_options(glob, input_format, jobs, max_bytes)
 
         meta: dict = {}
         base_records: list[ck.Record] = []
@@ -241,7 +208,7 @@ def register(app: typer.Typer) -> None:
                 pass
 
         say = warn if fmt != "json" else (lambda m: print(f"factx: {m}", file=sys.stderr))
-        docs, errors = _read(paths, globs, input_format, max_bytes, say)
+        docs, errors = read_inputs(paths, globs, input_format, max_bytes, say)
         if not docs and not errors:
             raise fail("no input")
 

@@ -45,6 +45,15 @@ RefOpt = Annotated[Optional[str], typer.Option(
     "dates; default: the JSONL `date`, else a date header or byline in the document.")]
 RulesOpt = Annotated[Optional[list[Path]], typer.Option(
     "--rules", help="A directory of extra rule files (repeatable); they extend the built-in rules.")]
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files, directories (searched recursively), globs, or - for standard input.")]
+GlobOpt = Annotated[Optional[str], typer.Option(
+    "--glob", help="File patterns searched in directories, comma-separated (default *.txt,*.md).")]
+InFmtOpt = Annotated[str, typer.Option(
+    "--input-format", help="auto (JSON Lines for *.jsonl), text or jsonl.")]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", help="Processes for many files (default: the number of cores).")]
+MaxOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
 
 
 def check_common(types: str | None, lang: str, reference_date: str | None, rules: list[Path] | None):
@@ -71,6 +80,32 @@ def check_common(types: str | None, lang: str, reference_date: str | None, rules
     except RulesError as e:
         raise fail(str(e))
     return ts, rule_dirs, (None if lang == "auto" else lang), ref
+
+
+def check_input_options(glob: str | None, input_format: str, jobs: int | None,
+                        max_bytes: int) -> tuple[str, ...]:
+    """Validate the input options every reading command shares; returns the glob patterns."""
+    if input_format not in ("auto", "text", "jsonl"):
+        raise fail(f"--input-format must be auto, text or jsonl, not {input_format!r}")
+    if jobs is not None and jobs < 1:
+        raise fail("--jobs must be at least 1")
+    if max_bytes < 1:
+        raise fail("--max-bytes must be positive")
+    return tuple(g.strip() for g in glob.split(",") if g.strip()) if glob else DEFAULT_GLOBS
+
+
+def read_inputs(paths: list[str], globs, input_format: str, max_bytes: int,
+                say=warn) -> tuple[list[InputDoc], list[str]]:
+    """Read every input; each one that fails is reported on stderr (one line) and listed."""
+    docs: list[InputDoc] = []
+    errors: list[str] = []
+    for item in iter_inputs(paths, globs, input_format, max_bytes):
+        if isinstance(item, InputError):
+            say(str(item))
+            errors.append(str(item))
+        else:
+            docs.append(item)
+    return docs, errors
 
 
 # --- extraction, possibly over several processes ----------------------------------------
@@ -136,8 +171,7 @@ def run_extraction(docs: list[InputDoc], types, rule_dirs, lang, ref, jobs: int,
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files, directories (searched recursively), globs, or - for standard input.")],
+    paths: PathsArg,
     types: TypesOpt = None,
     lang: LangOpt = "auto",
     reference_date: RefOpt = None,
@@ -146,14 +180,11 @@ def extract(
         "is a terminal, CSV when it is piped or redirected (or the format of -o's extension).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV with a BOM so Excel shows diacritics.")] = False,
-    glob: Annotated[Optional[str], typer.Option(
-        "--glob", help="File patterns searched in directories, comma-separated (default *.txt,*.md).")] = None,
-    input_format: Annotated[str, typer.Option(
-        "--input-format", help="auto (JSON Lines for *.jsonl), text or jsonl.")] = "auto",
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", help="Processes for many files (default: the number of cores).")] = None,
+    glob: GlobOpt = None,
+    input_format: InFmtOpt = "auto",
+    jobs: JobsOpt = None,
     rules: RulesOpt = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxOpt = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract facts from text files, directories, JSON Lines or standard input."""
@@ -162,22 +193,9 @@ def extract(
         fmt = (format_for_path(str(output)) or "csv") if output else ("table" if is_tty(sys.stdout) else "csv")
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if input_format not in ("auto", "text", "jsonl"):
-        raise fail(f"--input-format must be auto, text or jsonl, not {input_format!r}")
-    if jobs is not None and jobs < 1:
-        raise fail("--jobs must be at least 1")
-    if max_bytes < 1:
-        raise fail("--max-bytes must be positive")
-    globs = tuple(g.strip() for g in glob.split(",") if g.strip()) if glob else DEFAULT_GLOBS
-
-    failed = 0
-    docs: list[InputDoc] = []
-    for item in iter_inputs(paths, globs, input_format, max_bytes):
-        if isinstance(item, InputError):
-            warn(str(item))
-            failed += 1
-        else:
-            docs.append(item)
+    globs = check_input_options(glob, input_format, jobs, max_bytes)
+    docs, errors = read_inputs(paths, globs, input_format, max_bytes)
+    failed = len(errors)
 
     try:
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
