@@ -30,7 +30,7 @@ from typing import IO, Any, Iterable
 
 import regex
 
-from .model import ALL_TYPES, Fact, json_value, value_text
+from .model import ALL_TYPES, Fact, decimalize, json_value, value_text
 from .rules import RuleSet
 
 LOCK_TAG = "factx-lock"
@@ -46,19 +46,9 @@ class LockError(Exception):
 # --- snapshot records ------------------------------------------------------------------------
 
 
-def _dec(v: Any) -> Any:
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)):
-        return Decimal(str(v))
-    if isinstance(v, dict):
-        return {k: _dec(x) for k, x in v.items()}
-    return v
-
-
 def value_key(v: Any) -> str:
     """A value as a canonical string (the same for a Decimal and its JSON round trip)."""
-    return value_text(_dec(v))
+    return value_text(decimalize(v))
 
 
 @dataclass
@@ -94,7 +84,7 @@ class Record:
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "line": self.line, "type": self.type, "text": self.text,
-                "value": json_value(_dec(self.value)), "unit": self.unit,
+                "value": json_value(decimalize(self.value)), "unit": self.unit,
                 "qualifier": self.qualifier}
 
     @property

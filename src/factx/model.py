@@ -82,21 +82,22 @@ def fact_from_dict(d: dict) -> Fact:
     """Inverse of `to_dict` (used by snapshots and JSONL readers)."""
     return Fact(
         type=d["type"], start=int(d.get("start", 0) or 0), end=int(d.get("end", 0) or 0),
-        text=d.get("text", ""), value=_decimalize(d.get("value")), unit=d.get("unit") or "",
+        text=d.get("text", ""), value=decimalize(d.get("value")), unit=d.get("unit") or "",
         qualifier=d.get("qualifier") or "", lang=d.get("lang") or "", rule=d.get("rule") or "",
         doc=d.get("doc") or "", line=int(d.get("line", 0) or 0),
     )
 
 
-def _decimalize(v: Any) -> Any:
+def decimalize(v: Any) -> Any:
+    """JSON numbers (also inside a range) as exact Decimals, so values compare exactly."""
     if isinstance(v, bool):
         return v
     if isinstance(v, (int, float)):
         return Decimal(str(v))
     if isinstance(v, dict):
-        return {k: _decimalize(x) for k, x in v.items()}
+        return {k: decimalize(x) for k, x in v.items()}
     return v
 
 
 __all__ = ["Fact", "FIELDS", "ALL_TYPES", "VALUE_TYPES", "ENTITY_TYPES", "QUALIFIERS",
-           "json_value", "value_text", "fact_from_dict", "asdict"]
+           "json_value", "value_text", "decimalize", "fact_from_dict", "asdict"]
