@@ -37,3 +37,35 @@ def test_extract_accepts_dates_and_rejects_bad_reference_date():
     factx.extract("Hôm qua", reference_date=dt.date(2024, 11, 11))
     with pytest.raises(ValueError):
         factx.extract("x", reference_date="11/11/2024 maybe")
+
+
+def _resolve_reference(facts):
+    """The plain definition: over all facts of a layer, longest first, then type priority,
+    then earlier; keep a fact when it overlaps nothing kept."""
+    from factx.model import ALL_TYPES, ENTITY_TYPES, VALUE_TYPES
+
+    kept = []
+    for layer in (VALUE_TYPES, ENTITY_TYPES):
+        cands = sorted((f for f in facts if f.type in layer),
+                       key=lambda f: (-(f.end - f.start), ALL_TYPES.index(f.type), f.start))
+        mine = []
+        for f in cands:
+            if all(f.end <= g.start or g.end <= f.start for g in mine):
+                mine.append(f)
+        kept.extend(mine)
+    return kept
+
+
+def test_resolve_by_clusters_equals_the_plain_definition():
+    import random
+
+    rng = random.Random(7)
+    types = ["money", "percent", "date", "person", "org", "location", "misc"]
+    for _ in range(400):
+        facts = []
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randint(0, 60)
+            facts.append(Fact(type=rng.choice(types), start=s, end=s + rng.randint(1, 12), text=""))
+        got = sorted((f.start, f.end, f.type) for f in _resolve(list(facts)))
+        want = sorted((f.start, f.end, f.type) for f in _resolve_reference(facts))
+        assert got == want

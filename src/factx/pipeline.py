@@ -86,18 +86,20 @@ class Pipeline:
         facts = _resolve(found)
         nl = _newlines(text)
         identity = norm.text is text
+        lang_at = doc.lang_at
+        to_orig = norm.to_orig
+        bisect_right = bisect.bisect_right
         # The facts are this run's own objects: finish them in place.
         for f in facts:
             if not f.lang:
-                f.lang = doc.lang_at(f.start)
+                f.lang = lang_at(f.start)
             if not identity:
-                f.start, f.end = norm.to_orig(f.start, f.end)
+                f.start, f.end = to_orig(f.start, f.end)
             f.text = text[f.start:f.end]
             f.doc = doc_id
-            f.line = bisect.bisect_right(nl, f.start) + 1
-        out = facts
-        out.sort(key=Fact.sort_key)
-        return out
+            f.line = bisect_right(nl, f.start) + 1
+        facts.sort(key=Fact.sort_key)
+        return facts
 
 
 def _newlines(text: str) -> list[int]:
@@ -107,24 +109,55 @@ def _newlines(text: str) -> list[int]:
 _PRIORITY = {t: i for i, t in enumerate(ALL_TYPES)}
 
 
+def _greedy(cands: list[Fact], out: list[Fact]) -> None:
+    """Keep a non-overlapping subset: longer spans first, then by type priority, then earlier."""
+    cands.sort(key=lambda f: (f.start - f.end, _PRIORITY.get(f.type, 99), f.start))
+    # Accepted spans never overlap, so sorted by start they are sorted by end too.
+    starts: list[int] = []
+    ends: list[int] = []
+    for f in cands:
+        i = bisect.bisect_right(starts, f.start)
+        if (i > 0 and ends[i - 1] > f.start) or (i < len(starts) and starts[i] < f.end):
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        out.append(f)
+
+
 def _resolve(facts: list[Fact]) -> list[Fact]:
     """Within each layer (values; entities) keep a non-overlapping set: longer spans first,
-    then money > percent > date (and person > org > location > misc), then earlier."""
+    then money > percent > date (and person > org > location > misc), then earlier.
+
+    Whether a fact is kept depends only on the facts it overlaps, so the greedy choice runs
+    per cluster of overlapping facts; most facts overlap nothing and are kept at once. The
+    result is returned sorted by start."""
     out: list[Fact] = []
     for layer in (VALUE_TYPES, ENTITY_TYPES):
         cands = [f for f in facts if f.type in layer]
-        cands.sort(key=lambda f: (-(f.end - f.start), _PRIORITY.get(f.type, 99), f.start))
-        # Accepted spans never overlap, so sorted by start they are sorted by end too.
-        starts: list[int] = []
-        ends: list[int] = []
+        cands.sort(key=_start_end)
+        cluster: list[Fact] = []
+        reach = -1
         for f in cands:
-            i = bisect.bisect_right(starts, f.start)
-            if (i > 0 and ends[i - 1] > f.start) or (i < len(starts) and starts[i] < f.end):
-                continue
-            starts.insert(i, f.start)
-            ends.insert(i, f.end)
-            out.append(f)
+            if f.start >= reach:
+                if len(cluster) == 1:
+                    out.append(cluster[0])
+                elif cluster:
+                    _greedy(cluster, out)
+                cluster = [f]
+                reach = f.end
+            else:
+                cluster.append(f)
+                if f.end > reach:
+                    reach = f.end
+        if len(cluster) == 1:
+            out.append(cluster[0])
+        elif cluster:
+            _greedy(cluster, out)
     return out
+
+
+def _start_end(f: Fact) -> tuple[int, int]:
+    return f.start, f.end
 
 
 @lru_cache(maxsize=16)
