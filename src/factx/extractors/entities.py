@@ -48,6 +48,11 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
+_SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
+_SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
+_SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
+_BRACKET_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{L}. ]{0,30}?)[ \t]*\)")
 _NEWLINE = regex.compile(r"\n")
 _R1 = regex.compile(r"[-–—][ \t]*$")
 _R2 = regex.compile(rf"[{_L}]+")
@@ -192,6 +197,11 @@ class _Engine:
             entries.append(Entry("title", tt, unicodedata.normalize("NFC", tt)))
         self.gaz = Gazetteer(entries)
         self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
+        self.country_canon = {e.canonical for e in entries
+                              if e.type == "location" and e.source.startswith("countries")}
+        # Demonyms ("German", "Dutch"): never the first word of a person's name.
+        self.demonyms = {fold(e.alias) for e in entries
+                         if e.type == "misc" and e.source.startswith("countries")}
         self.loc_by_key: dict[str, str] = {}
         for e in entries:
             if e.type == "location" and not e.ambiguous:
@@ -236,6 +246,12 @@ class _Engine:
         self.place_prep = set(loc.get("place_prep_en", []))
         self.place_named = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_named_before', []))})[ \t]+$")
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
+        sp = cfg.get("sports", {})
+        self.team_before = regex.compile(
+            rf"(?<![{_L}])(?:{_alt(sp.get('team_before', []))}|\d{{1,2}}-\d{{1,2}}[ \t]+"
+            rf"{_alt(sp.get('result_nouns', []))}[ \t]+{_alt(sp.get('result_preps', []))})[ \t]+$")
+        self.team_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_after', []))}(?![{_L}])")
+        self.results_words = set(sp.get("results_words", []))
 
         # Vietnamese head patterns.
         stop = cfg.get("vi_head_stop", {}).get("words", [])
@@ -271,6 +287,9 @@ class _Engine:
         self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
         self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
         self.vi_given = {fold(w) for w in ruleset.words("entities/names/vi_given.txt")}
+        # Stop words that are also English given names ("Theo", "Jan"): kept before a name in
+        # English text ("Theo Waigel", "Jan Age Fjortoft").
+        self.stop_given = {w for w in self.stop_words if fold(w) in self.en_given and not _has_vi_marks(w)}
 
     # ------------------------------------------------------------------ helpers
 
@@ -314,10 +333,15 @@ class _Engine:
         if not 2 <= len(toks) <= 5:
             return False
         f0 = fold(toks[0])
-        if f0 not in self.vi_surnames and f0 not in self.en_given:
+        if f0 not in self.vi_surnames and f0 not in self.en_given or f0 in self.demonyms:
             return False
         f = [fold(t) for t in toks]
-        if any(t.casefold() in self.not_entities for t in toks):
+        if len(toks) >= 3 and f[0] in self.vi_surnames and all(x in self.vi_given for x in f[1:]) \
+                and not any(t.casefold() in self.not_entities for t in toks[:-1]):
+            return True  # "Trần Thị Năm", "Lò Văn Sáng": a given name that is also a common word
+        if any(t.casefold() in self.not_entities for t in toks) and not (
+                lang == "en" and toks[0].casefold() in self.stop_given
+                and not any(t.casefold() in self.not_entities for t in toks[1:])):
             return False
         if f[0] in self.vi_surnames and all(x in self.vi_given or x in self.vi_surnames for x in f[1:]):
             return True
@@ -355,7 +379,10 @@ class _Engine:
         sure_canon = set()
         sure_spans = []
         gated = []
-        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"})
+        # Titles match with their marks: "anh" (a title) is not "Ánh" or "Ảnh" (names, photo).
+        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"
+                           and (text[m.start:m.end].casefold() == m.entry.alias.casefold()
+                                or " ".join(text[m.start:m.end].split()).casefold() == m.entry.alias.casefold())})
         matches = [m for m in matches if m.entry.type != "title"]
         tocc = bytearray(len(text) + 1)  # 1 inside a title found by the automaton
         for a, b in tmatches:
@@ -518,6 +545,7 @@ class _Engine:
             cands.append((s, e, typ, canon, "vi_head", 1))
 
         # 3. English-style capitalized runs
+        cache: dict = {}  # line kinds
         runs = []
         stop = self.stop_words
         for s, e, w in run_ms:
@@ -533,9 +561,20 @@ class _Engine:
                     runs.append([[s, e, w, False, w.casefold().rstrip(".")]])
                 continue
             toks = self._tokens(text, s, e)
-            if toks:
+            if toks and w.isupper() and self.line_kind(text, s, cache) == "caps":
+                # an ALL CAPS headline ("SOCCER - ITALY BEAT WALES IN WORLD CUP QUALIFIER"):
+                # no name grammar in it, only names known (gazetteer) or told in the document
+                runs.extend([t] for t in toks)
+            elif toks:
                 runs.append(toks)
                 self._run_candidates(text, toks, cands, gz_ends, lang_at)
+                if len(toks) <= 4 and _SCORE_AFTER.match(text, e, e + 8) and lang_at(s) == "en" \
+                        and all(t[2][:1].isupper() for t in toks) \
+                        and not self.is_person_name([t[2] for t in toks], "en") \
+                        and not (_SCORER_BEFORE.search(text, max(0, s - 4), s)
+                                 and _SCORER_AFTER.match(text, e, e + 20)) \
+                        and self._results_line(text, s, cache):
+                    cands.append((s, e, "org", text[s:e], "team", 1))  # "Hapoel Haifa 2"
 
         # resolve
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
@@ -575,11 +614,16 @@ class _Engine:
                 self._register_person(text[c[0]:c[1]], c, persons)
 
         # 4. leftovers
-        cache: dict = {}
         for toks in runs:
             if len(toks) == 1 and occ[toks[0][0]]:
                 continue
             self._leftovers(text, toks, occ, chosen, aliases, persons, cache, lang_at)
+
+        # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"
+        for c in chosen:
+            if c[2] == "location" and c[3] not in self.country_canon and lang_at(c[0]) == "en" \
+                    and self._team_position(text, c[0], c[1], cache):
+                c[2], c[4] = "org", "team"
 
         # canonical harmonization
         editions = {}
@@ -762,7 +806,12 @@ class _Engine:
                 return n
         return 0
 
-    def _pieces(self, toks):
+    def _given_stop(self, p) -> bool:
+        """A stop word that is an English given name, first before a capitalized name word."""
+        return len(p) > 1 and p[0][4] in self.stop_given and p[1][2][:1].isupper() \
+            and p[1][4] not in self.stop_words
+
+    def _pieces(self, toks, en=False):
         """Split a run's tokens at titles, possessives and connectors at edges."""
         pieces = []
         cur = []
@@ -799,16 +848,29 @@ class _Engine:
             while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.stop_words):
                 if p[0][2][:1].isdigit() and len(p) > 1 and p[1][2][:1].isupper():
                     break
+                if en and self._given_stop(p):
+                    break
                 p = p[1:]
             while p and (not p[-1][2][:1].isupper() or p[-1][2].casefold() in self.stop_words
                          or _HAS_DIGIT.search(p[-1][2])):
+                if self._vi_name_end(p):
+                    break
                 p = p[:-1]
             if p:
                 out.append(p)
         return out
 
+    def _vi_name_end(self, p) -> bool:
+        """Is the last token, a stop word, the given name of a Vietnamese name ("Nguyễn Văn
+        An", "Lò Văn Sáng", "Trần Thị Năm")?"""
+        if len(p) < 2 or not p[-1][2][:1].isupper() or fold(p[-1][2]) not in self.vi_given:
+            return False
+        if fold(p[0][2]) not in self.vi_surnames or not p[0][2][:1].isupper():
+            return False
+        return all(t[2][:1].isupper() and fold(t[2]) in self.vi_given for t in p[1:-1])
+
     def _run_candidates(self, text, toks, cands, gz, lang_at):
-        for p in self._pieces(toks):
+        for p in self._pieces(toks, lang_at(toks[0][0]) == "en"):
             words = [t[2] for t in p]
             low = [t[4] for t in p]
             # person split: "Council of Ministers of Peru Gustavo Adriazén"
@@ -824,6 +886,8 @@ class _Engine:
 
     def _piece_candidate(self, text, p, cands, lang_at):
         while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.stop_words):
+            if self._given_stop(p) and lang_at(p[0][0]) == "en":
+                break
             p = p[1:]
         if not p:
             return
@@ -879,6 +943,46 @@ class _Engine:
         elif len(words) >= 2 and len(words) <= 4 and self._title_before(text, s) \
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
+
+    def _results_line(self, text, pos, cache) -> bool:
+        """A sports results or standings line: names and scores, hardly a lower-case word
+        ("Barnsley 4 3 1 0 8 3 10", "Arsenal 2 Sheffield Wednesday 0")."""
+        nl = cache.get("nl")
+        if nl is None:
+            nl = cache["nl"] = [m.start() for m in _NEWLINE.finditer(text)]
+        i = bisect.bisect_left(nl, pos)
+        ls = nl[i - 1] + 1 if i > 0 else 0
+        key = ("results", ls)
+        r = cache.get(key)
+        if r is None:
+            le = nl[i] if i < len(nl) else len(text)
+            r = False
+            if le - ls <= 300:
+                toks = text[ls:le].split()
+                nums = sum(1 for t in toks if _SCORE_TOK.match(t))
+                r = nums >= 2 and not any(t[:1].islower() and t not in self.results_words for t in toks)
+            cache[key] = r
+        return r
+
+    def _team_position(self, text, s, e, cache) -> bool:
+        if self.team_after.match(text, e, e + 20) or self.team_before.search(text, max(0, s - 40), s):
+            return True
+        return bool(_SCORE_AFTER.match(text, e, e + 8)) and self._results_line(text, s, cache)
+
+    def _sports_leftover(self, text, s, e, words, cache):
+        """Unknown names in sports copy: a player with a country in brackets ("Goran
+        Ivanisevic ( Croatia )"), a scorer in a results line ("( Le Tissier 23 , ...)"), a team
+        before its score ("Rotherham 12 5 4 3")."""
+        if len(words) > 4 or not self._namelike(words):
+            return None
+        b = _BRACKET_AFTER.match(text, e, e + 40)
+        if b and fold_key(b.group(1)) in self.loc_by_key:
+            return "person", self._person_canon(text[s:e]), "player_country"
+        if not _SCORE_AFTER.match(text, e, e + 8) or not self._results_line(text, s, cache):
+            return None
+        if _SCORER_BEFORE.search(text, max(0, s - 4), s) and _SCORER_AFTER.match(text, e, e + 20):
+            return "person", self._person_canon(text[s:e]), "scorer"
+        return "org", text[s:e], "team"
 
     def _namelike(self, words) -> bool:
         for w in words:
@@ -973,6 +1077,8 @@ class _Engine:
                 g = g[1:]
             while g and (not g[-1][2][:1].isupper() or _HAS_DIGIT.search(g[-1][2])
                          or g[-1][2].casefold().rstrip(".") in self.stop_words):
+                if self._vi_name_end(g):
+                    break
                 g = g[:-1]
             if not g:
                 continue
@@ -1026,6 +1132,10 @@ class _Engine:
         if title or (prev_word and prev_word.casefold() in self.person_before):
             if self._namelike(words) and len(words) <= 4:
                 return "person", self._person_canon(span), "title_name"
+        if lang == "en" and kind != "caps":
+            res = self._sports_leftover(text, s, e, words, cache)
+            if res:
+                return res
         if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
             return "location", span, "place"
         if self.is_person_name(words, lang):
