@@ -315,11 +315,13 @@ class DateExtractor:
             ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d)|(?P<rs>[-–/])(?P<yy>\d\d)(?![\d/]))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
             # quý II/2024, quý 2 năm 2024, quý ba, quý I năm nay
             ("vi_quarter", rf"{B}quý\s+(?P<q>IV|I{{1,3}}|[1-4]|một|hai|ba|bốn|tư){E}(?:\s*(?:[/\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
+            # quý cuối năm, quý đầu tiên của năm 2025
+            ("vi_quarter_pos", rf"{B}quý\s+(?P<pos>đầu|cuối)(?:\s+(?:tiên|cùng))?\s+{YEXV}"),
             ("vi_quarter_rel", rf"{B}quý\s+(?P<sh>{SHV}){E}"),
             # Q2 2024, Q2/2024, 2018Q4, 2Q 2024, second quarter of 2024, the third quarter
-            ("en_q", rf"{B}(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?{E}"),
-            ("en_q2", rf"{B}(?P<y>{Y4})\s*[-\s]?\s*(?-i:Q)(?P<q>[1-4]){E}"),
-            ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
+            ("en_q", rf"{B}(?:(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?|(?-i:q)(?P<q>[1-4])\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)){E}"),
+            ("en_q2", rf"{B}(?P<y>{Y4})\s*[-\s]?\s*Q(?P<q>[1-4]){E}"),
+            ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-(?=\p{{L}}))(?:quarter|qtr\.?)(?!\p{{L}})(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
             # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
             ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+(?P<u>tháng|quý)\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
@@ -328,7 +330,7 @@ class DateExtractor:
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
             # first nine months of this year, first half of 2024, H1 2024
             ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+(?P<u>months|quarters)(?:\s+{YEXE})?"),
-            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
+            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY|CY|fy|cy)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
             ("en_half", rf"{B}(?P<half>first|second)\s+half\s+{YEXE}"),
             ("en_h", rf"{B}(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4}){E}"),
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
@@ -352,7 +354,11 @@ class DateExtractor:
             ("vi_relday", rf"{B}(?P<rd>{RDV}){E}"),
             ("en_relday", rf"{B}(?P<rd>{RDE}){E}"),
             ("vi_relunit", rf"{B}(?P<u>tuần|tháng|năm)\s+(?P<sh>{SHV}){E}"),
-            ("en_relunit", rf"{B}(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
+            ("en_relunit", rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<sh>{SHE})\s+(?P<u>{UE}){E}"),
+            # fiscal 2025, financial year 2023-24, calendar 2024
+            ("en_fiscal", rf"{B}(?:fiscal|financial|calendar)\s+(?:year\s+)?(?P<y>{Y4})(?:\s*[/\-–]\s*(?P<yy>{Y4}|\d\d))?(?!\d){E}"),
+            # a period that ends with a month: "the three months to September", "the year to March 2025"
+            ("en_months_to", rf"{B}(?:(?P<n>\d{{1,2}}|{ENUM})\s+months|(?P<yr>year)|(?P<qt>quarter))\s+(?:to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{MON})(?:\s+(?P<d>{D})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<y>{Y4})(?!\d))?{E}"),
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
@@ -407,7 +413,7 @@ class DateExtractor:
             "vi_month_rel": {"đầu", "giữa", "cuối", "tháng"},
             "vi_part_month": {"đầu", "giữa", "cuối"}, "vi_part_week": {"đầu", "giữa", "cuối"}, "vi_first_day": {"ngày"},
             "year": {"#", "từ", "from", "between", "giữa", "năm"},
-            "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"},
+            "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"}, "vi_quarter_pos": {"quý"},
             "en_q": {"q1", "q2", "q3", "q4"}, "en_q2": {"#"},
             "en_q3": {"#", "first", "second", "third", "fourth"},
             "en_q_rel": shifts,
@@ -422,7 +428,8 @@ class DateExtractor:
             "en_nth_wd": {"#", "first", "second", "third", "fourth", "fifth", "last"}, "en_my": months,
             "en_month": months, "en_week_of": {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th", "week"},
             "vi_relday": first(self.rd_vi), "en_relday": first(self.rd_en) - {"the"},
-            "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts,
+            "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
+            "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
             "vi_nextday": {"ngày", "hôm"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
@@ -437,7 +444,7 @@ class DateExtractor:
         }
         # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
         four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy"}
-        short = {"num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
+        short = {"en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
                  "en_dm_range", "en_ago", "vi_ago", "vi_next_n", "vi_time", "en_time", "century",
                  "decade", "en_fy"}
         self.at_digit_len: dict[int, list[int]] = {1: [], 2: [], 4: []}
@@ -729,6 +736,8 @@ class DateExtractor:
         c = C(m.start(), m.end(), None, rel=("month", sh), needs_ref=True)
         if m["part"]:
             c.extra["part"] = self.parts[_key(m["part"])]
+        elif sh and self._compared(text, m.start()):
+            c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
         return c
 
     def _r_vi_first_day(self, m, text, doc):
@@ -742,7 +751,11 @@ class DateExtractor:
         return c
 
     def _r_vi_part_week(self, m, text, doc):
-        c = C(m.start(), m.end(), None, rel=("week", self.sh_vi[_key(m["sh"])]), needs_ref=True)
+        sh = self.sh_vi[_key(m["sh"])]
+        if _key(m["part"]) == "cuối":
+            # "cuối tuần qua" is last weekend (Saturday and Sunday), not the last days of a week
+            return C(m.start(), m.end(), None, rel=("weekend", sh), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=("week", sh), needs_ref=True)
         c.extra["part"] = self.parts[_key(m["part"])]
         return c
 
@@ -839,10 +852,18 @@ class DateExtractor:
         y, yrel = self._yr_from(m)
         return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
 
+    def _r_vi_quarter_pos(self, m, text, doc):
+        y, yrel = self._yr_from(m)
+        q = 1 if _key(m["pos"]) == "đầu" else 4
+        return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
+
     def _r_vi_quarter_rel(self, m, text, doc):
         if self._vague_before(text, m.start()):
             return None
-        return C(m.start(), m.end(), None, rel=("quarter", self.sh_vi[_key(m["sh"])]), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=("quarter", self.sh_vi[_key(m["sh"])]), needs_ref=True)
+        if c.rel[1] and self._compared(text, m.start()):
+            c.extra["anchor"] = True
+        return c
 
     def _r_en_q(self, m, text, doc):
         q = int(m["q"])
@@ -858,7 +879,10 @@ class DateExtractor:
         return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
 
     def _r_en_q_rel(self, m, text, doc):
-        return C(m.start(), m.end(), None, rel=("quarter", self.sh_en[_key(m["sh"])]), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=("quarter", self.sh_en[_key(m["sh"])]), needs_ref=True)
+        if _key(m["sh"]) in ("previous", "prior", "preceding", "following") or (c.rel[1] and self._compared(text, m.start())):
+            c.extra["anchor"] = True
+        return c
 
     def _period(self, m, m1, m2):
         y, yrel = self._yr_from(m)
@@ -1090,7 +1114,41 @@ class DateExtractor:
             return None
         if u == "year" and k == "sau" or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
             return None
-        return C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+        if sh and self._compared(text, m.start()):
+            c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
+        return c
+
+    _COMPARED = regex.compile(r"(?:so\s+với|với|compared\s+(?:with|to)|from|than|versus|vs\.?|over)\s+(?:the\s+)?$", regex.I)
+
+    def _compared(self, text, s) -> bool:
+        return self._COMPARED.search(text, max(0, s - 16), s) is not None
+
+    def _anchor_shift(self, text, c: C, facts_before):
+        """A shifted unit ("so với tháng trước", "the previous quarter") counted from the period
+        of that unit told earlier in the same sentence, if any."""
+        u, sh = c.rel[0], c.rel[1]
+        lo = max(0, c.start - 300)
+        sent = max(text.rfind(". ", lo, c.start), text.rfind("\n", lo, c.start), text.rfind("; ", lo, c.start), lo)
+        for f, val in reversed(facts_before[-6:]):
+            if f.end <= sent:
+                break
+            if not isinstance(val, str) or "/" in val or not val[:4].isdigit():
+                continue
+            y = int(val[:4])
+            if u == "year" and len(val) == 4:
+                return f"{y + sh:04d}", "year"
+            if u == "month" and len(val) == 7 and val[4] == "-" and val[5:].isdigit():
+                k = y * 12 + int(val[5:]) - 1 + sh
+                return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+            if u == "quarter" and len(val) == 7 and val[5] == "Q":
+                k = y * 4 + int(val[6]) - 1 + sh
+                return f"{k // 4:04d}-Q{k % 4 + 1}", "quarter"
+            if u == "week" and len(val) == 8 and val[5] == "W":
+                d = dt.date.fromisocalendar(y, int(val[6:]), 1) + dt.timedelta(weeks=sh)
+                w = d.isocalendar()
+                return f"{w[0]:04d}-W{w[1]:02d}", "week"
+        return None
 
     def _r_en_relunit(self, m, text, doc):
         sh = self.sh_en[_key(m["sh"])]
@@ -1100,7 +1158,28 @@ class DateExtractor:
         after = text[m.end():m.end() + 3]
         if after.startswith("s") or after.startswith("'s"):
             return None
-        return C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+        c = C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
+        if _key(m["sh"]) in ("previous", "prior", "preceding", "following") or (sh and self._compared(text, m.start())):
+            c.extra["anchor"] = True  # "2.6% the previous month": the month before the one told
+        return c
+
+    def _r_en_fiscal(self, m, text, doc):
+        y = int(m["y"])
+        if m["yy"]:
+            y2 = int(m["yy"]) if len(m["yy"]) == 4 else y // 100 * 100 + int(m["yy"])
+            if y2 != y + 1:
+                return None
+            return C(m.start(), m.end(), P(y), P(y2))
+        return C(m.start(), m.end(), P(y))
+
+    def _r_en_months_to(self, m, text, doc):
+        n = 12 if m["yr"] else 3 if m["qt"] else self._num(m["n"])
+        if not n or not 1 <= n <= 12:
+            return None
+        mo = self._mon(m["mon"])
+        y = int(m["y"]) if m["y"] else None
+        # the end month's year: the one stated, else the nearest (resolved with the range)
+        return C(m.start(), m.end(), P(None, (mo - n) % 12 + 1), P(y, mo))
 
     _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 
@@ -1272,8 +1351,11 @@ class DateExtractor:
             strong = False  # sentence-initial "Thứ hai," = "Secondly,"
         if not strong and self._prev_phrase_in(text, m.start(), self.ctx_dm - {"tháng", "sau", "trước", "hết"}):
             strong = True  # "sáng thứ 2", "vào thứ hai"
-        return C(m.start(), m.end(), None, kind="wd", strong=strong,
-                 rel=("wd", wd, shift, bool(sh and "tuần" in _key(sh))), needs_ref=True)
+        c = C(m.start(), m.end(), None, kind="wd", strong=strong,
+              rel=("wd", wd, shift, bool(sh and "tuần" in _key(sh))), needs_ref=True)
+        if shift is None:
+            c.extra["tense"] = self._tense(text, m.start(), m.end())
+        return c
 
     def _r_en_wd(self, m, text, doc):
         k = m["wd"].rstrip(".").lower()
@@ -1289,8 +1371,34 @@ class DateExtractor:
         if sh:
             shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[sh.lower()]
         # English "next Friday" / "last Tuesday": that day of the next / previous week
-        return C(m.start(), m.end(), None, kind="wd", strong=True,
-                 rel=("wd", wd, shift, bool(sh)), needs_ref=True)
+        c = C(m.start(), m.end(), None, kind="wd", strong=True,
+              rel=("wd", wd, shift, bool(sh)), needs_ref=True)
+        if shift is None:
+            c.extra["tense"] = self._tense(text, m.start(), m.end())
+        return c
+
+    # The tense of the sentence around a bare weekday decides which one it is: news tells
+    # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is due on
+    # Thursday"); with neither, the nearest one.
+    _FUTURE = regex.compile(
+        r"(?<![\p{L}'’])(?:will|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)|due(?!\s+to\s+(?!be\b))"
+        r"|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
+        r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)(?![\p{L}])", regex.I)
+    _PAST = regex.compile(
+        r"(?<![\p{L}'’])(?:\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost|told|gave|made|took|saw|sold|bought"
+        r"|hit|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found|struck|shut|sank|slid"
+        r"|đã|vừa|hôm)(?![\p{L}])", regex.I)
+
+    def _tense(self, text, s, e) -> str | None:
+        lo, hi = max(0, s - 160), min(len(text), e + 160)
+        a = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s), text.rfind("? ", lo, s), text.rfind("! ", lo, s))
+        a = lo if a < 0 else a + 1
+        b = min([x for x in (text.find(". ", e, hi), text.find("\n", e, hi), text.find("? ", e, hi)) if x >= 0] or [hi])
+        if self._FUTURE.search(text, a, b):
+            return "future"
+        if self._PAST.search(text, a, b):
+            return "past"
+        return None
 
     _WD3 = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -1708,6 +1816,10 @@ class DateExtractor:
             return self._resolve_after(text, c, ref, facts_before)
         if c.rel is not None and c.rel[0] == "nthwd" and c.rel[4] is not None:
             return self._nthwd(c.rel, ref)
+        if c.rel is not None and c.extra.get("anchor"):
+            r = self._anchor_shift(text, c, facts_before)
+            if r is not None:
+                return r
         if c.rel is not None:
             if ref is None:
                 return None, self._rel_unit(c)
@@ -1715,10 +1827,17 @@ class DateExtractor:
         if c.kind == "time":
             return self._resolve_time(text, c, ref, facts_before)
         a, b = c.a, c.b
-        if c.extra.get("cungky") and ref is None and a is not None and a.yrel is not None and a.y is None:
-            c.extra["cungky_bare"] = True  # "cùng kỳ năm trước" without a reference date
+        if c.extra.get("cungky") and a is not None and a.yrel is not None and a.y is None:
+            # "cùng kỳ năm trước": a year before the period compared in its sentence
+            # ("Quý IV ... so với cùng kỳ năm trước" = the fourth quarter of the year before);
+            # the reference year only when the sentence names no period
+            c.extra["cungky_bare"] = True
             v, u = self._resolve_cungky(text, c, facts_before)
-            return (None, "year") if u == "drop" else (v, u)
+            del c.extra["cungky_bare"]
+            if u != "drop":
+                return v, u
+            if ref is None:
+                return None, "year"
         if (a is not None and a.yrel is not None) or (b is not None and b.yrel is not None):
             if ref is None:
                 return None, (a.grain() if a else "year")
@@ -1753,7 +1872,8 @@ class DateExtractor:
                     p.y = ctx_year
             if p is not None and p.y is None and p.q is not None:
                 if ref is not None:
-                    p.y = ref.year
+                    # "the fourth quarter" told in January is the one just ended
+                    p.y = ref.year - 1 if p.q == 4 and ref.month <= 3 and b is None else ref.year
                 elif ctx_year is not None:
                     p.y = ctx_year
         if b is not None and a.y is not None and b.y is not None and b.m is not None and a.m is not None \
@@ -1838,7 +1958,12 @@ class DateExtractor:
         if kind == "wd":
             wd, shift, weekword = r[1], r[2], r[3]
             monday = day - dt.timedelta(days=day.weekday())
-            if shift is None:
+            tense = c.extra.get("tense")
+            if shift is None and tense == "past":
+                d = day - dt.timedelta(days=(day.weekday() - wd) % 7)
+            elif shift is None and tense == "future":
+                d = day + dt.timedelta(days=(wd - day.weekday()) % 7)
+            elif shift is None:
                 # nearest such weekday to the reference date (news: this week's, past or next)
                 delta = (wd - day.weekday() + 7) % 7
                 d = day + dt.timedelta(days=delta if delta <= 3 else delta - 7)
