@@ -242,6 +242,7 @@ class DateExtractor:
         self.seasons = low(lx.get("seasons", {}))
         self.tz = list(lx.get("time_zones", {}).get("words", []))
         self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
+        self.tet_before = {_key(w) for w in lx.get("tet_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
@@ -301,7 +302,7 @@ class DateExtractor:
             # numeric day-month(-year), Vietnamese day-first: (ngày) 25-3-1971, 25/3, 25.3.1971
             ("num_dmy", rf"(?:(?P<head>ngày|hôm|mồng|mùng)\s+)?(?<![\d/.,\-])(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?!\d)(?:(?P=s)(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?:\s*[-–—]\s*(?P<y2>{Y4}))?{NUMEND}"),
             # numeric range with a bare first day: (từ) (ngày) 9 đến (ngày) 12-11(-2024), 12-16/11
-            ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until|(?P<va>và|,))\s*(?:(?:ngày|hết\s+ngày)\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
+            ("num_range", rf"(?:(?P<tu>từ)\s+)?(?:(?P<head>ngày)\s+)?(?<![\d/.,\-])(?P<d1>{D})(?:(?P<s1>[/.\-])(?P<m1>\d{{1,2}})(?!\d)(?:(?P=s1)(?P<y1>\d{{4}}))?)?(?!\d)\s*(?:[-–—]|đến|tới|to|until|(?P<va>và|,))\s*(?:hết\s+)?(?:ngày\s+)?(?P<d2>{D})(?P<s2>[/.\-])(?P<m2>\d{{1,2}})(?!\d)(?:(?P=s2)(?P<y2>\d{{4}}))?{NUMEND}"),
             # ngày 25 tháng 3 năm 1971, mồng 3 tháng 3, 12 tháng 10 năm 2017
             ("vi_dmy_words", rf"(?:(?P<head>ngày|hôm)\s+)?(?:(?P<mong>mồng|mùng)\s+)?{B}(?P<d>{D})\s+tháng\s+(?P<m>1[0-2]|0?[1-9]|{VMW}){E}(?:\s*(?:,\s*)?năm\s+(?P<y>{Y4})(?!\d)|\s*[/\-,]\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
             # (đầu|giữa|cuối) tháng 3 (năm 2024 | /2024 | năm nay); tháng 3-5/2024; từ tháng 3 đến tháng 5 năm 2024
@@ -372,7 +373,10 @@ class DateExtractor:
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
-            ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+{CANCHI}{E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
+            # lunar dates: "mùng 5 tháng Giêng năm Ất Tỵ", "rằm tháng Giêng", "ngày 15/8 âm lịch", "mùng 3 Tết"
+            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*âm\s+lịch\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
+                         rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
+            ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
             ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d))"),
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
@@ -383,6 +387,8 @@ class DateExtractor:
             # "the past week", "the past fortnight"
             ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
+            # wire copy clock times: "by 0815 GMT", "at 1430 ET"
+            ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|ICT|SGT|HKT)(?![\p{{L}}\d])"),
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
@@ -435,16 +441,16 @@ class DateExtractor:
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous", "following"},
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
-            "vi_season": {"mùa"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
+            "vi_season": {"mùa"}, "vi_lunar": {"#", "ngày", "mùng", "mồng", "rằm"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
             "en_past": {"past", "last", "next"}, "en_weekend": {"over", "during"},
-            "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"},
+            "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"}, "en_time_gmt": {"#"},
             "en_time_noon": {"noon", "midnight", "midday"},
             "en_time_bare": {"at", "around"},
             "pod_vi": pods_vi, "pod_en": {"morning", "afternoon", "evening", "night"},
         }
         # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
-        four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy"}
-        short = {"en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
+        four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy", "en_time_gmt"}
+        short = {"vi_lunar", "en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
                  "en_dm_range", "en_ago", "vi_ago", "vi_next_n", "vi_time", "en_time", "century",
                  "decade", "en_fy"}
         self.at_digit_len: dict[int, list[int]] = {1: [], 2: [], 4: []}
@@ -479,7 +485,7 @@ class DateExtractor:
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
-        self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:(?:ngày|hết\s+ngày)\s+)?$", F)
+        self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:hết\s+)?(?:ngày\s+)?$", F)
         self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
 
     # ---- helpers ----
@@ -636,6 +642,10 @@ class DateExtractor:
         elif len(ys) == 4 and not (1000 <= y <= 2100):
             return None
         start = m.start() if m["head"] else s0
+        al = self._LUNAR_AFTER.match(text, m.end())
+        if al and not m["y2"]:
+            # "ngày 15/8 âm lịch": a lunar date (only the first lunar month has a Gregorian value)
+            return C(start, al.end(), None, rel=("lunar", d, mo, y), needs_ref=False)
         p = P(y, mo, d)
         c = C(start, m.end(), p)
         if m["y2"]:
@@ -644,6 +654,8 @@ class DateExtractor:
                 return C(start, m.end("y") if m["y"] else m.end("b"), p)
             c.b = P(y2)
         return c
+
+    _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
 
     def _ends_with_weekday(self, text, s):
         chunk = text[max(0, s - 20):s]
@@ -1244,6 +1256,14 @@ class DateExtractor:
         reference date, by the candidate's offset, at the offset's grain."""
         u, n = c.rel[1], c.rel[2]
         anchor = None
+        if u == "year" and facts_before:
+            # "third-quarter revenue rose 5% from a year earlier": the same period a year before
+            f, val = facts_before[-1]
+            if f.end >= c.start - 600 and isinstance(val, str) and val[:4].isdigit() and "W" not in val:
+                parts = val.split("/")
+                if all(_rm(r"\d{4}(?:-Q[1-4]|-\d\d)?$", x) for x in parts) and (len(parts) == 2 or "Q" in val):
+                    return "/".join(f"{int(x[:4]) + n:04d}{x[4:]}" for x in parts), \
+                        "quarter" if "Q" in val else "month" if len(parts[0]) == 7 else "year"
         for f, val in reversed(facts_before[-6:]):
             if f.end < c.start - 600:
                 break
@@ -1461,8 +1481,13 @@ class DateExtractor:
         nxt = _rm(r"\s+([\p{L}]+)", text[m.end("hol"):m.end("hol") + 20])
         if nxt and _key(nxt.group(1)) in self.hol_not_before:
             return None  # "Christmas Island", "Easter Rising", "Tet Offensive"
-        spec = self.holidays[_key(m["hol"]).replace("’", "'")]
+        hk = _key(m["hol"]).replace("’", "'")
+        spec = self.holidays[hk]
         y = int(m["y"]) if m["y"] else None
+        if hk == "tết" and not (y or m["ysh"] or m["cc"]):
+            ws = self._prev_words(text, m.start("hol"), 1)
+            if not ws or ws[-1] not in self.tet_before or not m["hol"][0].isupper():
+                return None  # "thưởng Tết" (a bonus), "Tết" as a name: only "dịp Tết", "sau Tết" ...
         ref = doc.reference_date
         start = m.start() if m["sh"] else m.start("hol")
         if m["ysh"]:
@@ -1471,6 +1496,8 @@ class DateExtractor:
             ws = _key(m["ysh"]).split()
             w = ws[-1] if ws[0] == "năm" else ws[0]
             y = ref.year + (0 if w in ("nay", "this") else -1 if w in ("ngoái", "trước", "last") else 1)
+        if y is None and m["cc"]:
+            y = self._canchi_year(m["cc"], ref)   # "Tết Nguyên đán Ất Tỵ" = 2025
         if y is not None:
             d = self._hol_date(spec, y)
         elif ref is not None:
@@ -1483,6 +1510,56 @@ class DateExtractor:
         if d is None:
             return None
         return C(start, m.end(), P(d.year, d.month, d.day))
+
+    _STEMS = ["giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"]
+    _BRANCHES = {"tý": 0, "sửu": 1, "dần": 2, "mão": 3, "mẹo": 3, "thìn": 4, "tỵ": 5, "tị": 5, "ngọ": 6,
+                 "mùi": 7, "thân": 8, "dậu": 9, "tuất": 10, "hợi": 11}
+
+    def _canchi_year(self, cc: str, ref) -> int | None:
+        """The Gregorian year whose Lunar New Year starts the sexagenary year `cc` ("Ất Tỵ"
+        = 2025), the one nearest the reference year (else nearest 2025)."""
+        ws = _key(cc).split()
+        if len(ws) != 2 or ws[0] not in self._STEMS or ws[1] not in self._BRANCHES:
+            return None
+        st, br = self._STEMS.index(ws[0]), self._BRANCHES[ws[1]]
+        base = ref.year if ref is not None else 2025
+        for k in range(0, 31):
+            for y in (base - k, base + k):
+                if (y - 4) % 10 == st and (y - 4) % 12 == br:
+                    return y
+        return None
+
+    def _r_vi_lunar(self, m, text, doc):
+        """Lunar dates: "mùng 5 tháng Giêng (năm Ất Tỵ)", "rằm tháng Giêng", "15/8 âm lịch",
+        "mùng 3 Tết". Days of the first lunar month count from the Lunar New Year; other
+        lunar dates are found but get no Gregorian value (no month-length table)."""
+        if m["td"]:
+            d, mo = int(m["td"]), 1
+        else:
+            d = 15 if m["ram"] else int(m["d"])
+            mw = _key(m["m"])
+            mo = 1 if mw in ("giêng", "một") else 12 if mw == "chạp" else self._month_word(mw, mw)
+            if not (mw in ("giêng", "chạp") or m["al"] or m["cc"] or m["ram"]):
+                return None  # a solar date: vi_dmy_words
+            if not mo or not 1 <= mo <= 12 or not 1 <= d <= 30:
+                return None
+        y = int(m["y"]) if m["y"] else None
+        if y is None and m["cc"]:
+            y = self._canchi_year(m["cc"], doc.reference_date)
+        return C(m.start(), m.end(), None, rel=("lunar", d, mo, y), needs_ref=False)
+
+    def _resolve_lunar(self, c: C, ref):
+        _, d, mo, y = c.rel
+        if mo != 1:
+            return None, "day"
+        when = lambda yy: (self._hol_date("lunar", yy) or None) and self._hol_date("lunar", yy) + dt.timedelta(days=d - 1)
+        if y is not None:
+            day = when(y)
+        elif ref is not None:
+            day = self._occurrence(when, None, ref)
+        else:
+            return None, "day"
+        return (day.isoformat(), "day") if day else (None, "day")
 
     def _season(self, name: str, y: int):
         """(start, end) dates of the season that starts in year y."""
@@ -1609,6 +1686,11 @@ class DateExtractor:
         if ap == "am" and H == 12:
             H = 0
         return C(m.start(), m.end(), P(H=H, M=M), kind="time", strong=True, extra={"ap": True})
+
+    def _r_en_time_gmt(self, m, text, doc):
+        if text[max(0, m.start() - 2):m.start()].rstrip().endswith("("):
+            return None  # "2:30 a.m. local time (1930 GMT)": the conversion of the time before it
+        return C(m.start(), m.end(), P(H=int(m["H"]), M=int(m["M"])), kind="time", strong=True, extra={"ap": True})
 
     def _r_en_time_noon(self, m, text, doc):
         H = 0 if m["nn"].lower() == "midnight" else 12
@@ -1810,6 +1892,8 @@ class DateExtractor:
             if va is None or vb is None:
                 return None, ua
             return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
+        if c.rel is not None and c.rel[0] == "lunar":
+            return self._resolve_lunar(c, ref)
         if c.rel is not None and c.rel[0] == "week_of":
             return self._resolve_week_of(c, ref, ctx_year)
         if c.rel is not None and c.rel[0] == "after":
@@ -2122,6 +2206,13 @@ class DateExtractor:
                 if mm and pre:
                     c.extra["to_now"] = True
                     c.start, c.end = pre.start(1), mm.end()
+                elif not mm and c.extra.get("part") == "early" and self._is_current(c):
+                    # "Từ đầu năm, khối ngoại bán ròng ...", "since the start of the year":
+                    # from the start of the current year or month to the reference date
+                    pre = self._SINCE_BEFORE.search(text, max(0, c.start - 16), c.start)
+                    if pre:
+                        c.extra["to_now"] = True
+                        c.start = pre.start(1)
         kept = [c for c in kept if c.strong and c.kind in ("date", "time", "wd")]
         kept.sort(key=lambda c: c.start)
         ref = doc.reference_date
@@ -2151,6 +2242,14 @@ class DateExtractor:
             facts.append(Fact(type="date", start=c.start, end=c.end, text=text[c.start:c.end],
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
+
+    _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|since)\s+(?:the\s+)?$", regex.I)
+
+    @staticmethod
+    def _is_current(c: C) -> bool:
+        if c.rel is not None:
+            return c.rel in (("year", 0), ("month", 0))
+        return c.a is not None and c.a.yrel == 0 and c.a.m is None and c.a.q is None
 
     _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
     _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|from|since)\s+$", regex.I)
