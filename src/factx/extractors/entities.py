@@ -48,6 +48,7 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$")  # "Rotherham", "Ciba-Geigy"
 _SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
 _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
@@ -244,6 +245,9 @@ class _Engine:
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
         self.place_prep = set(loc.get("place_prep_en", []))
+        self.org_before_prep = regex.compile(
+            rf"(?<![{_L}])(?i:{_alt(org.get('before_prep_en', []))})[ \t]+(?:in|at|of)[ \t]+$")
+        self.surname_suffixes = tuple(pc.get("surname_suffixes", [])) or ("\0",)
         self.place_named = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_named_before', []))})[ \t]+$")
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
         sp = cfg.get("sports", {})
@@ -907,6 +911,19 @@ class _Engine:
                 typ = "org"
             elif low[-1] in self.loc_tails:
                 typ = "location"
+            elif "of" in low[2:-1]:
+                # "Reserve Bank of Australia", "Gulf of Mexico": a tail word, then "of" + name
+                k = low.index("of", 2)
+                if low[k - 1] in self.org_tails:
+                    typ = "org"
+                elif low[k - 1] in self.loc_tails:
+                    typ = "location"
+        if typ is None and "and" in low[1:-1]:
+            # "Vodafone Group Plc and Three UK": two names
+            k = low.index("and", 1)
+            self._piece_candidate(text, p[:k], cands, lang_at)
+            self._piece_candidate(text, p[k + 1:], cands, lang_at)
+            return
         if typ and (fold_key(text[s:e]) in self.amb_keys or text[s:e].casefold() in self.not_entities):
             return
         if typ and "of" in words:
@@ -1140,6 +1157,9 @@ class _Engine:
             return "location", span, "place"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
+        if lang == "en" and prev_word in ("in", "at", "of") and not kind and self._namelike(words) \
+                and self.org_before_prep.search(text, max(0, s - 30), s):
+            return "org", span, "org_prep"  # "shares in Tesco", "an analyst at Numis"
         if lang == "en" and prev_word and prev_word in self.place_prep and not after \
                 and not start_of_sentence and not kind and all(not w.isupper() for w in words) \
                 and self._namelike(words):
@@ -1155,7 +1175,9 @@ class _Engine:
             if after and lang == "en":
                 return "person", span, "said_name"
             w = words[0]
-            if lang == "en" and len(w) >= 3 and not w.isupper() and w[1:].islower() \
+            if lang == "en" and len(w) >= 5 and _NAME_WORD.match(w) and fold(w).endswith(self.surname_suffixes):
+                return "person", w, "surname_form"  # "Ivanisevic", "Shevchenko", "Papadopoulos"
+            if lang == "en" and len(w) >= 3 and not w.isupper() and _NAME_WORD.match(w) \
                     and not w.casefold().endswith(self.common_suffixes):
                 # an unknown capitalized word mid-sentence: a name (CoNLL: mostly persons and orgs)
                 if fold(w) in self.en_surnames or fold(w) in self.en_given:
