@@ -85,6 +85,22 @@ EN = [
      [("fourth-quarter", "2024-Q4"), ("Jan. 15", "2025-01-15")]),
     (JAN, "Vietnam's economy grew 7.1% last year, the fastest pace since 2022.",
      [("last year", "2024"), ("2022", "2022")]),
+    (WED, "The regulator will announce the next price cap on 22 November, covering January to March.",
+     [("22 November", "2024-11-22"), ("January to March", "2025-01/2025-03")]),
+    (WED, "Tesco said its Christmas trading update would be published on 9 January.",
+     [("Christmas", "2024-12-25"), ("9 January", "2025-01-09")]),
+    (WED, "The retailer's 2024-25 results are expected in April.",
+     [("2024-25", "2024/2025"), ("April", "2025-04")]),
+    (WED, "Sterling fell 0.4% to $1.2710 by 0815 GMT.",
+     [("0815 GMT", "2024-11-13T08:15")]),
+    (WED, "Inflation rose to 2.3% in October, up from 1.7% the previous month.",
+     [("October", "2024-10"), ("previous month", "2024-09")]),
+    (WED, "Third-quarter revenue rose 5% from a year earlier.",
+     [("Third-quarter", "2024-Q3"), ("a year earlier", "2023-Q3")]),
+    (WED, "Shares have fallen 20% since the start of the year.",
+     [("since the start of the year", "2024-01-01/2024-11-13")]),
+    (WED, "Earlier this year, the central bank said inflation would ease by the end of 2024.",
+     [("Earlier this year", "2024"), ("end of 2024", "2024-09/2024-12")]),
 ]
 
 VI = [
@@ -164,6 +180,24 @@ VI = [
      [("Tháng 12", "2024-12"), ("tháng trước", "2024-11")]),
     (JAN, "Quý IV, GDP tăng 7,55% so với cùng kỳ năm trước.",
      [("Quý IV", "2024-Q4"), ("cùng kỳ năm trước", "2023-Q4")]),
+    (WED, "Giá vàng hôm nay 13/11: vàng miếng SJC giảm mạnh.",
+     [("hôm nay 13/11", "2024-11-13")]),
+    (WED, "Kim ngạch xuất khẩu tháng 10 ước đạt 36,2 tỷ USD, tăng 3,2% so với tháng trước.",
+     [("tháng 10", "2024-10"), ("tháng trước", "2024-09")]),
+    (WED, "Tính từ đầu năm đến hết tháng 10, xuất khẩu đạt 335 tỷ USD.",
+     [("từ đầu năm đến hết tháng 10", "2024-01/2024-10")]),
+    (WED, "Từ đầu năm, nhà đầu tư nước ngoài đã bán ròng hơn 88.000 tỷ đồng.",
+     [("Từ đầu năm", "2024-01-01/2024-11-13")]),
+    (WED, "Thời gian nghỉ Tết kéo dài 9 ngày, từ 25/1 đến hết 2/2/2025.",
+     [("từ 25/1 đến hết 2/2/2025", "2025-01-25/2025-02-02")]),
+    (WED, "Mùng 3 Tết, giá rau xanh tăng gấp đôi.",
+     [("Mùng 3 Tết", "2025-01-31")]),
+    (WED, "Sau Tết, giá thép xây dựng có thể giảm.",
+     [("Tết", "2025-01-29")]),
+    (WED, "Trong quý này, lợi nhuận dự kiến tăng, còn lợi nhuận quý trước giảm 5%.",
+     [("quý này", "2024-Q4"), ("quý trước", "2024-Q3")]),
+    (WED, "Hội nghị diễn ra trong 2 ngày 15 và 16/11 tại TP.HCM.",
+     [("ngày 15 và 16/11", "2024-11-15/2024-11-16")]),
 ]
 
 NOT_EN = [
@@ -178,6 +212,8 @@ NOT_EN = [
     "Shares traded at 14.30 times earnings, with 1,500 staff in 30 countries.",
     "The 10-year Treasury yield rose 5 basis points to 4.45%.",
     "Mr Smith, 58, served 20 years on the board.",
+    "The iPhone 16 costs $799 and Nvidia shares hit a 41-year high of 2,000%.",
+    "Over 330,000 people work there, across 2,300 stores.",
 ]
 
 NOT_VI = [
@@ -193,6 +229,9 @@ NOT_VI = [
     "Trong 3 năm, công ty tăng vốn gấp đôi.",
     "Mỗi năm, Việt Nam xuất khẩu khoảng 7 triệu tấn gạo.",
     "Tỷ lệ 1/3 cổ đông đồng ý với phương án.",
+    "Kim loại quý này lập đỉnh mới; thưởng Tết bình quân 7 triệu đồng.",
+    "Tết Trung thu là dịp để các doanh nghiệp bánh kẹo tăng doanh số.",
+    "Bà Lan, 52 tuổi, mua 2 chỉ vàng; giá đạt 2.580 USD/ounce.",
 ]
 
 

@@ -242,6 +242,7 @@ class DateExtractor:
         self.seasons = low(lx.get("seasons", {}))
         self.tz = list(lx.get("time_zones", {}).get("words", []))
         self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
+        self.precious_before = {_key(w) for w in lx.get("precious_before", {}).get("words", [])}
         self.tet_before = {_key(w) for w in lx.get("tet_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
@@ -399,6 +400,8 @@ class DateExtractor:
             ("pod_en", rf"{B}(?P<pw>morning|afternoon|evening|night){E}"),
         ]
         self.patterns = [(name, regex.compile(p, F)) for name, p in pats]
+        # a relative day right before a bare day-month names it: "Giá vàng hôm nay 14/11"
+        self._RD_BEFORE = regex.compile(rf"{B}(?:{RDV}|{RDE})[ \t]*,?[ \t]*$", F)
         self.pri = {name: i for i, (name, _) in enumerate(pats)}
         # Where each pattern can start: "#" = at a digit, else its possible first words.
         # Candidates are then only tried at those places (an Aho-Corasick scan finds the
@@ -634,7 +637,8 @@ class DateExtractor:
                                    and "0" in (m["a"][0], m["b"][0])):
                 before = text[max(0, s0 - 2):s0]
                 if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
-                        or self._ends_with_weekday(text, s0)):
+                        or self._ends_with_weekday(text, s0)
+                        or self._RD_BEFORE.search(text, max(0, s0 - 24), s0)):
                     return None
             if sep == "-" and not head and not text[max(0, s0 - 2):s0].endswith("("):
                 if not self._prev_phrase_in(text, s0, self.ctx_dm):
@@ -872,6 +876,9 @@ class DateExtractor:
     def _r_vi_quarter_rel(self, m, text, doc):
         if self._vague_before(text, m.start()):
             return None
+        ws = self._prev_words(text, m.start(), 1)
+        if ws and ws[-1] in self.precious_before and text[m.start()].islower():
+            return None  # "kim loại quý này", "đá quý": "quý" = precious after these nouns
         c = C(m.start(), m.end(), None, rel=("quarter", self.sh_vi[_key(m["sh"])]), needs_ref=True)
         if c.rel[1] and self._compared(text, m.start()):
             c.extra["anchor"] = True
@@ -1400,25 +1407,32 @@ class DateExtractor:
     # The tense of the sentence around a bare weekday decides which one it is: news tells
     # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is due on
     # Thursday"); with neither, the nearest one.
-    _FUTURE = regex.compile(
-        r"(?<![\p{L}'’])(?:will|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)|due(?!\s+to\s+(?!be\b))"
-        r"|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
-        r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)(?![\p{L}])", regex.I)
-    _PAST = regex.compile(
-        r"(?<![\p{L}'’])(?:\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost|told|gave|made|took|saw|sold|bought"
+    _TENSE = regex.compile(
+        r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
+        r"|will|would|could|might|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
+        r"|due(?!\s+to\s+(?!be\b))|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
+        r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
+        r"|(?P<p>\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost|told|gave|made|took|saw|sold|bought"
         r"|hit|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found|struck|shut|sank|slid"
-        r"|đã|vừa|hôm)(?![\p{L}])", regex.I)
+        r"|đã|vừa|hôm))(?![\p{L}])", regex.I)
 
     def _tense(self, text, s, e) -> str | None:
+        """"past", "future" or None: the tense of the verb nearest the date in its sentence."""
         lo, hi = max(0, s - 160), min(len(text), e + 160)
         a = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s), text.rfind("? ", lo, s), text.rfind("! ", lo, s))
         a = lo if a < 0 else a + 1
         b = min([x for x in (text.find(". ", e, hi), text.find("\n", e, hi), text.find("? ", e, hi)) if x >= 0] or [hi])
-        if self._FUTURE.search(text, a, b):
-            return "future"
-        if self._PAST.search(text, a, b):
-            return "past"
-        return None
+        best, bestd = None, None
+        for m in self._TENSE.finditer(text, a, b):
+            if m.end() <= s:
+                dist = s - m.end()
+            elif m.start() >= e:
+                dist = m.start() - e + 15   # the verb before the date governs it more often
+            else:
+                continue
+            if bestd is None or dist < bestd:
+                best, bestd = ("future" if m.group("f") else "past"), dist
+        return best
 
     _WD3 = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -1768,12 +1782,16 @@ class DateExtractor:
                 return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
         # relative day + its date in brackets: "hôm nay (11/11)", "sáng qua (10/11)", "today (Nov 11)"
         if p.kind == "date" and p.rel is not None and p.rel[0] == "day" and c.kind == "date" and \
-                self._is_day(c) and c.rel is None and _rm(r"\s*\(\s*$", glue) and text[c.end:c.end + 1] == ")":
+                self._is_day(c) and c.rel is None and "time" not in c.extra and \
+                ((_rm(r"\s*\(\s*$", glue) and text[c.end:c.end + 1] == ")") or _rm(r"[ \t]*,?[ \t]*$", glue)) \
+                and (c.a is None or c.a.y is None or c.a.d is not None):
+            # also without brackets, as in headlines: "Giá vàng hôm nay 14/11"
             extra = dict(c.extra)
             for k in ("time", "time2", "ampm"):
                 if k in p.extra:
                     extra[k] = p.extra[k]
-            return C(p.start, c.end + 1, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
+            end = c.end + 1 if text[c.end:c.end + 1] == ")" and "(" in glue else c.end
+            return C(p.start, end, c.a, None, rule=c.rule, pri=c.pri, extra=extra)
         # time + date: "15h30 ngày 12/11", "3 p.m. on November 13"
         if p.kind == "time" and self._is_day(c) and self.g_time_date.match(glue):
             n = C(p.start, c.end, c.a, None, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
@@ -1941,7 +1959,7 @@ class DateExtractor:
             # the year that puts the range's end nearest the reference date
             wrap = 1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0
             if ref is not None:
-                b.y = _nearest_year(ref, b.m, b.d)
+                b.y = self._reader_year(text, c, ref, b.m, b.d)
             elif ctx_year is not None:
                 b.y = ctx_year + wrap
             if b.y is not None:
@@ -1951,7 +1969,7 @@ class DateExtractor:
                 if ref is not None and c.extra.get("ref_year"):
                     p.y = ref.year
                 elif ref is not None:
-                    p.y = _nearest_year(ref, p.m, p.d)
+                    p.y = self._reader_year(text, c, ref, p.m, p.d)
                 elif ctx_year is not None:
                     p.y = ctx_year
             if p is not None and p.y is None and p.q is not None:
@@ -1982,6 +2000,22 @@ class DateExtractor:
                 return f"{av}/{bv}", "quarter"
             return f"{av}/{bv}", unit
         return av, unit
+
+    def _reader_year(self, text, c: C, ref, m: int, d: int | None) -> int:
+        """The year a reader gives a month or day told without one: the nearest to the
+        reference date, unless the sentence's tense puts it on the other side ("will announce
+        ... in April" told in November is next April; "sales rose in December" told in
+        November, last December). Dates within 45 days of the reference keep the nearest year."""
+        y = _nearest_year(ref, m, d)
+        when = dt.date(y, m, min(d or 15, _last_day(y, m)))
+        gap = (when - ref.date()).days
+        if abs(gap) > 45:
+            tense = self._tense(text, c.start, c.end)
+            if tense == "future" and gap < 0:
+                return y + 1
+            if tense == "past" and gap > 0:
+                return y - 1
+        return y
 
     def _nthwd(self, r, ref):
         _, n, wd, mo, y, sh = r
