@@ -67,6 +67,47 @@ def test_dev_floors():
         assert table[t][4] >= floor, (t, table[t])
 
 
+def ents(text):
+    return sorted((f.type, f.text) for f in factx.extract(text, lang="en", types="entity"))
+
+
+def test_caps_headline_only_known_names():
+    assert ents("SOCCER - ITALY BEAT WALES IN WORLD CUP QUALIFIER .") == [
+        ("location", "ITALY"), ("location", "WALES"), ("misc", "WORLD CUP")]
+
+
+def test_teams_named_by_place():
+    assert ("org", "Leeds") in ents("Leeds beat Chelsea 2-1 at Elland Road on Saturday .")
+    assert ents("Hapoel Haifa 2 Maccabi Netanya 1") == [("org", "Hapoel Haifa"), ("org", "Maccabi Netanya")]
+    assert ents("Coventry 0 Southampton 2 ( Le Tissier 23 , Ostenstad 71 )") == [
+        ("org", "Coventry"), ("org", "Southampton"), ("person", "Le Tissier"), ("person", "Ostenstad")]
+    # national teams stay locations
+    assert ents("Italy beat Wales 3-0 .") == [("location", "Italy"), ("location", "Wales")]
+    assert ("location", "England") in ents("England captain Michael Atherton said the tour would be hard .")
+
+
+def test_players_with_country_in_brackets():
+    assert ("person", "Goran Ivanisevic") in ents("Pete Sampras ( U.S. ) beat Goran Ivanisevic ( Croatia ) 6-4 7-6")
+
+
+def test_demonym_and_portfolio_title():
+    assert ents("German Finance Minister Theo Waigel said on Thursday the Bundesbank would stay independent .") == [
+        ("misc", "German"), ("org", "Bundesbank"), ("person", "Theo Waigel")]
+
+
+def test_business_orgs():
+    assert ("org", "Tesco") in ents("Shares in Tesco fell 4% on Tuesday.")
+    assert ("org", "Numis") in ents("Prices will rise, said an analyst at Numis.")
+    assert ("org", "Reserve Bank of Australia") in ents("The Reserve Bank of Australia kept rates on hold.")
+    assert ents("Vodafone Group Plc and Three completed the merger.")[0] == ("org", "Vodafone Group Plc")
+    assert ("org", "Valmet Oy") in ents("Valmet Oy , the Finnish engineering group , said orders rose .")
+
+
+def test_common_capitalized_words_are_not_entities():
+    assert ents("On Monday the CEO said GDP grew in January.") == []
+    assert ents("The company said profits rose. Analysts expect more.") == []
+
+
 if __name__ == "__main__":
     table, errors = score()
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")

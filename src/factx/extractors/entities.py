@@ -48,6 +48,7 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+_POSSESSIVE = regex.compile(r"[ \t]?['’]s(?![\p{L}])")
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$")  # "Rotherham", "Ciba-Geigy"
 _SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
 _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
@@ -256,6 +257,8 @@ class _Engine:
             rf"{_alt(sp.get('result_nouns', []))}[ \t]+{_alt(sp.get('result_preps', []))})[ \t]+$")
         self.team_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_after', []))}(?![{_L}])")
         self.results_words = set(sp.get("results_words", []))
+        self.team_role_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_roles', []))}(?![{_L}])")
+        self.club_heads = set(sp.get("club_heads", []))
 
         # Vietnamese head patterns.
         stop = cfg.get("vi_head_stop", {}).get("words", [])
@@ -738,6 +741,8 @@ class _Engine:
             return False
         if self.amb_trigger.search(text, max(0, s - 25), s):
             return True
+        if m.entry.type == "location" and _POSSESSIVE.match(text, e, e + 4):
+            return True  # "Turkey 's foreign minister"
         before = text[max(0, s - 5):s]
         bm = _R7.search(before)
         if bm and (s - len(bm.group(0))) in sure_end_set:
@@ -909,6 +914,8 @@ class _Engine:
                 typ = "org"
             elif len(p) >= 3 and (tuple(low[:2]) in self.org_heads or tuple(low[:3]) in self.org_heads):
                 typ = "org"
+            elif words[0] in self.club_heads and lang_at(s) == "en":
+                typ = "org"  # "Hapoel Tel Aviv", "Sporting Lisbon"
             elif low[-1] in self.loc_tails:
                 typ = "location"
             elif "of" in low[2:-1]:
@@ -982,7 +989,8 @@ class _Engine:
         return r
 
     def _team_position(self, text, s, e, cache) -> bool:
-        if self.team_after.match(text, e, e + 20) or self.team_before.search(text, max(0, s - 40), s):
+        if self.team_after.match(text, e, e + 20) or self.team_before.search(text, max(0, s - 40), s) \
+                or self.team_role_after.match(text, e, e + 20):
             return True
         return bool(_SCORE_AFTER.match(text, e, e + 8)) and self._results_line(text, s, cache)
 
@@ -1169,6 +1177,11 @@ class _Engine:
             return "person", self._person_canon(span), "said_name"
         if kind:
             return None
+        if lang == "en" and len(words) <= 3 and self._namelike(words) \
+                and (self.team_role_after.match(text, e, e + 20) or start_of_sentence and len(words) == 1
+                     and self.team_after.match(text, e, e + 20)
+                     and fold(words[0]) not in self.en_surnames and fold(words[0]) not in self.en_given):
+            return "org", span, "team"  # "Santos striker Giovanni", "Leicestershire beat Somerset"
         if len(words) == 1:
             if start_of_sentence:
                 return None
