@@ -141,6 +141,7 @@ class NumberGrammar:
         half_tail: set[str] = set()
         kinds: dict[str, tuple[str, Decimal]] = {}
         fillers: set[str] = set()
+        frac_fillers: set[str] = set()
         articles: set[str] = set()
         weak: set[str] = set()
         vague: set[str] = set()
@@ -159,6 +160,7 @@ class NumberGrammar:
                 for w, v in sp.get(kind, {}).items():
                     kinds[w.casefold()] = (kind, _dec(v))
             fillers.update(w.casefold() for w in sp.get("filler", {}).get("words", []))
+            frac_fillers.update(w.casefold() for w in sp.get("filler_after_fraction", {}).get("words", []))
             articles.update(w.casefold() for w in sp.get("article", {}).get("words", []))
             weak.update(w.casefold() for w in sp.get("weak", {}).get("words", []))
             vague.update(w.casefold() for w in sp.get("vague_before", {}).get("words", []))
@@ -166,7 +168,9 @@ class NumberGrammar:
         self.decimal_words = {w.casefold() for w in digits.get("decimal_words", [])}
         self.negative_words = {w.casefold() for w in digits.get("negative_words", [])}
         self.scales_w, self.scales_a, self.half_tail = scales_w, scales_a, half_tail
+        fillers |= frac_fillers
         self.kinds, self.fillers, self.articles, self.weak = kinds, fillers, articles, weak
+        self.frac_fillers = frac_fillers
         self.vague = vague
 
         scale_w = alias_pattern(ci_words=scales_w, start=SUFFIX_START_B)
@@ -189,7 +193,7 @@ class NumberGrammar:
                                for v in {w + " ", w.capitalize() + " "})
         sep = rf"(?:{SP}++|{SP}*+-{SP}*+)"
         # spelled: a starter word then words, possibly with "and"/"linh" inside.
-        self.SPELLED = rf"{first_chars(starters, True)}{vague_lb}{start_w}(?:{sep}(?:{filler}{SP}++)?{any_w})*+"
+        self.SPELLED = rf"{first_chars(starters, True)}{vague_lb}{start_w}(?:{sep}(?:{filler}{sep})?{any_w})*+"
         frac = rf"(?:{SP}++{decw}{SP}++(?:[0-9]++(?![0-9.,])|{unit_w}(?:{SP}++{unit_w})*+))?"
         additive = rf"(?:{SP}++{DIGITS}{SP}*+{scale_w}(?:{SP}++{scale_w})*+)*+"
         # digits with an optional decimal word part, scales, and additive groups ("1 tỷ 200 triệu")
@@ -225,6 +229,7 @@ class NumberGrammar:
         words = 0
         weak_only = True
         before_filler = None
+        lead_article = False
         i = 0
         n = len(toks)
         while i < n:
@@ -282,6 +287,8 @@ class NumberGrammar:
             if kind in ("unit", "ten") and prev == "filler" and before_filler not in ("hundred", "scale"):
                 return None   # "two and three" is two numbers; "one hundred and five" is one
             if kind == "filler":
+                if f in self.frac_fillers and prev != "fraction":
+                    return None   # "a quarter of a billion"; never "one of a kind"
                 before_filler = prev
             if kind == "unit":
                 if prev == "unit" and not (prev_val >= 20 and prev_val % 10 == 0 and val < 10):
@@ -304,8 +311,8 @@ class NumberGrammar:
                 small = (small if small is not None else Decimal(1)) * val
                 last_unit = None
             elif kind == "fraction":
-                if small is None:
-                    small = val
+                if small is None or (prev == "article" and lead_article):
+                    small = val   # "half a ...", "a quarter of a ..."
                 elif prev in ("article", "filler"):
                     small = small + val
                 else:
@@ -318,6 +325,7 @@ class NumberGrammar:
                     return None   # "a one-dollar coin": the article is not part of the number
                 if prev is None:
                     small = Decimal(1)
+                    lead_article = True
             elif kind == "scale":
                 if prev == "scale":
                     total -= last_group
@@ -425,6 +433,7 @@ class UnitInfo:
     kind: str = "name"        # name | code | symbol
     alone: str = ""           # a sub-unit alone counts in this unit ("10¢" -> USD)
     max_glued: Decimal | None = None   # a glued unit only below this number ("1080p" is video)
+    minor_code: bool = False  # a code that, before a short bare integer, names something else ("COP28")
 
 
 @dataclass
@@ -448,6 +457,7 @@ class Amount:
     yearlike: bool = False
     carried: bool = False
     rule: str = ""
+    lang: str = ""
     merged: list = field(default_factory=list)
 
 
@@ -471,7 +481,8 @@ class AmountGrammar:
     def __init__(self, ruleset: RuleSet, name: str, prefix_cs: dict, prefix_ci: dict,
                  suffix_cs: dict, suffix_ci: dict, names_ci: dict, attached_cs: dict | None = None,
                  not_before: dict | None = None, compounds: bool = False,
-                 suffix_reject_after: str | None = None, spelled_cs: dict | None = None):
+                 suffix_reject_after: str | None = None, spelled_cs: dict | None = None,
+                 implicit: list[dict] | None = None):
         self.name = name
         self.ng = number_grammar(ruleset)
         self.compounds = compounds
@@ -482,6 +493,7 @@ class AmountGrammar:
         self.not_before = {norm_alias(k.casefold()): v for k, v in (not_before or {}).items()}
         self._load_qualifiers(ruleset)
         self._load_ranges(ruleset)
+        self._load_implicit(implicit or [])
         ng = self.ng
 
         pre = alias_pattern(prefix_cs, prefix_ci, end=PREFIX_END_B)
@@ -498,16 +510,20 @@ class AmountGrammar:
         qual = alias_pattern(ci_words=self.pre_quals)
         rs = alias_pattern(ci_words=self.start_words)
         post = alias_pattern(ci_words=self.post_quals)
+        postg = alias_pattern(ci_words=self.post_glued)
         lb_digit = r"(?<![^\W_])(?<![%=&?/#@\\])(?<!\d[.,])(?<![^\W\d_]-)"
         pattern = (
             r"(?<![^\W_])"   # an amount starts a word (or at a symbol): one cheap test per position
             rf"(?:(?P<q1>{qual}){SP}++)?(?:(?P<rs>{rs}){SP}++)?(?:(?P<q2>{qual}){SP}++)?"
             rf"(?:(?P<pu>{pre}){SP}*+(?:(?P<pn>{ng.NUMD})|(?P<pw>{ng.NUMW})(?![^\W_]))"
-            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|{SP}?+(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![^\W\d_]))"
+            rf"|{lb_digit}(?P<sn>{ng.NUMD})(?:(?P<sa>{att})|(?:{SP}?+|-(?=[^\W\d_]{{2}}))(?P<su>{suf}){reject}(?:{SP}++(?P<ss>{ng.SCALE_WORD}))?|(?![^\W\d_]))"
             rf"|(?P<wn>{ng.NUMW})(?:(?:{SP}++|-)(?P<wu>{names})|{not_art}{SP}++(?P<wc>{names_codes}))?)"
-            rf"(?:{SP}++(?P<post>{post}))?"
+            rf"(?:{SP}++(?P<post>{post})|(?P<postg>{postg}))?"
         )
         self.rx = re.compile(pattern)
+        order = ("q1", "rs", "q2", "pu", "pn", "pw", "sn", "sa", "su", "ss", "wn", "wu", "wc", "post", "postg")
+        assert self.rx.groups == len(order) and all(self.rx.groupindex[k] == i + 1 for i, k in enumerate(order)), \
+            "AmountGrammar._scan reads the groups by position"
         self._build_anchors()
 
     # -- vocabulary --------------------------------------------------------------------
@@ -515,6 +531,7 @@ class AmountGrammar:
     def _load_qualifiers(self, ruleset: RuleSet) -> None:
         pre: dict[str, str] = {}
         post: dict[str, str] = {}
+        glued: dict[str, str] = {}
         for d in ruleset.toml("numbers/qualifiers.toml"):
             for q, ws in d.get("pre", {}).items():
                 if q == "examples":
@@ -526,7 +543,12 @@ class AmountGrammar:
                     continue
                 for w in ws:
                     post[norm_alias(w.casefold())] = q
-        self.pre_quals, self.post_quals = pre, post
+            for q, ws in d.get("post_glued", {}).items():
+                if q == "examples":
+                    continue
+                for w in ws:
+                    glued[w.casefold()] = q
+        self.pre_quals, self.post_quals, self.post_glued = pre, post, glued
 
     def _load_ranges(self, ruleset: RuleSet) -> None:
         self.start_words: set[str] = set()
@@ -536,6 +558,7 @@ class AmountGrammar:
         self.change_verbs: set[str] = set()
         self.list_words: set[str] = set()
         self.compound_after: set[str] = set()
+        self.verb_change: set[str] = set()
         for d in ruleset.toml("numbers/ranges.toml"):
             self.start_words.update(norm_alias(w.casefold()) for w in d.get("start_words", []))
             self.dash.update(d.get("dash", []))
@@ -545,10 +568,62 @@ class AmountGrammar:
                 self.change_after.setdefault(k.casefold(), set()).update(norm_alias(w.casefold()) for w in ws)
             self.change_verbs.update(w.casefold() for w in d.get("change_verbs", {}).get("words", []))
             self.list_words.update(w.casefold() for w in d.get("list", {}).get("words", []))
+            self.verb_change.update(norm_alias(w.casefold()) for w in d.get("change_verbs", {}).get("connectors", []))
             self.compound_after.update(w.casefold() for w in d.get("compound", {}).get("words_after", []))
         self._num_end = re.compile(r"[\d%][ \t]*$")
         self._next_word = re.compile(r"[ \t]*+([^\W\d_]+)")
         self._last_word = re.compile(r"([^\W\d_]+)[ \t]*+$")
+
+    def _load_implicit(self, specs: list[dict]) -> None:
+        """Units a language leaves unwritten after a scale word in a money context
+        ("lãi 2.800 tỷ" = 2,800 billion đồng): see rules/money/currencies.toml [[implicit]]."""
+        self.implicit = []
+        self._implicit_langs = {lg for sp in specs for lg in sp.get("langs", [])}
+        conv = sorted({norm_alias(w.casefold()) for sp in specs for w in sp.get("conversion", [])})
+        self._convert_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in conv)
+                                      + r")(?![^\W_])", re.IGNORECASE) if conv else None
+        for sp in specs:
+            before = sorted({norm_alias(w.casefold()) for w in sp.get("before", [])}, key=len, reverse=True)
+            after = {w.casefold() for w in sp.get("after", [])}
+            if not before:
+                continue
+            rx = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in before)
+                            + r")(?![^\W_])", re.IGNORECASE)
+            self.implicit.append((UnitInfo(unit=sp["unit"], kind="implicit"), set(sp.get("langs", [])),
+                                  {w.casefold() for w in sp.get("scales", [])}, rx, after,
+                                  int(sp.get("reach", 40))))
+        self._clause_break = re.compile(r".*(?:[;:!?()\[\]\"“”\n]|[.,](?![0-9]))", re.DOTALL)
+        self._after_word = re.compile(r"[ \t]*+([^\W\d_]*)")
+        self._sentence_end = re.compile(r"[.!?](?:[ \t]|$)|\n")
+
+    def _conversion(self, text: str, prev: Amount, a: Amount) -> bool:
+        """Is `a` the same sum in another currency ("500 triệu USD, tương đương 12.000 tỷ",
+        "(khoảng 12.000 tỷ)")?"""
+        gap = text[prev.end:a.core]
+        return "(" in gap or bool(self._convert_rx and self._convert_rx.search(gap))
+
+    def _implicit_unit(self, text: str, a: Amount, near: bool = False) -> UnitInfo | None:
+        """The implicit unit of a bare scaled amount in a money context; `near`: a money amount
+        stands earlier in the same sentence (then no context word is needed)."""
+        for unit, langs, scales, rx, after, reach in self.implicit:
+            if a.lang not in langs or not a.scaled or a.spelled:
+                continue
+            last = text[a.core:a.end].rsplit(None, 1)[-1].casefold()
+            if last not in scales:
+                continue
+            m = self._after_word.match(text, a.end)
+            if m.group(1) and m.group(1).casefold() not in after:
+                continue   # "1,4 tỷ dân", "10 triệu cổ phiếu": a count
+            if near:
+                return unit
+            lo = max(0, a.start - reach)
+            seg = text[lo:a.start]
+            cb = self._clause_break.match(seg)
+            if cb:
+                lo += cb.end()
+            if rx.search(text, lo, a.start):
+                return unit
+        return None
 
     def lookup(self, alias: str, cs: dict, ci: dict) -> UnitInfo | None:
         a = norm_alias(alias)
@@ -567,6 +642,8 @@ class AmountGrammar:
                 k = norm_alias(k).lower()
                 if len(k) >= 2 or not k.isalpha():
                     keys.add(k)
+        for _u, _l, scales, *_rest in self.implicit:
+            keys.update(w.lower() for w in scales)
         self._ac = ahocorasick.Automaton()
         for k in keys:
             self._ac.add_word(k, len(k))
@@ -634,48 +711,48 @@ class AmountGrammar:
     def _scan(self, text: str, ws: int, we: int, lang_at, out: list) -> None:
         ng = self.ng
         for m in self.rx.finditer(text, ws, we):
-            if m.group("pu") is not None:
-                g = "pn" if m.group("pn") is not None else "pw"
-                num, ns = m.group(g), m.start(g)
-                unit = self.lookup(m.group("pu"), self.prefix_cs, self.prefix_ci)
+            # all groups at once (one call instead of a dozen; order checked in __init__)
+            q1, rs, q2, pu, pn, pw, sn, sa, su, ss, wn, wu, wc, post, postg = m.groups()
+            if pu is not None:
+                g = 5 if pn is not None else 6
+                num, ns = (pn if pn is not None else pw), m.start(g)
+                unit = self.lookup(pu, self.prefix_cs, self.prefix_ci)
                 prefix = True
-                core = m.start("pu")
+                core = m.start(4)
                 end = m.end(g)
-            elif m.group("sn") is not None:
-                num, ns = m.group("sn"), m.start("sn")
+            elif sn is not None:
+                num, ns = sn, m.start(7)
                 core = ns
                 prefix = False
                 unit = None
-                end = m.end("sn")
-                if m.group("sa") is not None:
-                    unit = self.attached_cs.get(m.group("sa"))
-                    end = m.end("sa")
-                elif m.group("su") is not None:
-                    alias = m.group("su")
-                    nb = self.not_before.get(norm_alias(alias.casefold()))
-                    if nb and self._followed_by(text, m.end("su"), nb):
+                end = m.end(7)
+                if sa is not None:
+                    unit = self.attached_cs.get(sa)
+                    end = m.end(8)
+                elif su is not None:
+                    nb = self.not_before.get(norm_alias(su.casefold()))
+                    if nb and self._followed_by(text, m.end(9), nb):
                         unit = None
                     else:
-                        unit = self.lookup(alias, self.suffix_cs, self.suffix_ci)
-                        end = m.end("su")
+                        unit = self.lookup(su, self.suffix_cs, self.suffix_ci)
+                        end = m.end(9)
             else:
-                num, ns = m.group("wn"), m.start("wn")
+                num, ns = wn, m.start(11)
                 core = ns
                 prefix = False
                 unit = None
-                end = m.end("wn")
-                if m.group("wc") is not None:
-                    unit = self.spelled_cs.get(norm_alias(m.group("wc")).casefold())
-                    end = m.end("wc")
-                elif m.group("wu") is not None:
-                    alias = m.group("wu")
-                    nb = self.not_before.get(norm_alias(alias.casefold()))
-                    if not (nb and self._followed_by(text, m.end("wu"), nb)):
-                        unit = self.names_ci.get(norm_alias(alias.casefold()))
-                        end = m.end("wu")
+                end = m.end(11)
+                if wc is not None:
+                    unit = self.spelled_cs.get(norm_alias(wc).casefold())
+                    end = m.end(13)
+                elif wu is not None:
+                    nb = self.not_before.get(norm_alias(wu.casefold()))
+                    if not (nb and self._followed_by(text, m.end(12), nb)):
+                        unit = self.names_ci.get(norm_alias(wu.casefold()))
+                        end = m.end(12)
             lang = lang_at(ns)
             r = ng.evaluate(num, lang)
-            if r is None and m.group("wn") is not None:
+            if r is None and wn is not None:
                 # a leading article that is not part of the number ("a one-dollar coin")
                 w0 = re.match(r"(\S+)\s+", num)
                 if w0 and w0.group(1).casefold() in ng.articles:
@@ -683,7 +760,7 @@ class AmountGrammar:
                     if r is not None:
                         ns += w0.end()
                         core = ns
-            if r is None and unit is None and m.group("wn") is not None:
+            if r is None and unit is None and wn is not None:
                 # "two and three": the longest leading part that is one number
                 for w in reversed(list(re.finditer(r"\S+", num))[:-1]):
                     r = ng.evaluate(num[:w.end()], lang)
@@ -693,40 +770,49 @@ class AmountGrammar:
             if r is None:
                 continue
             value, info = r
-            if unit is not None and m.group("sa") is not None and unit.max_glued is not None \
-                    and value >= unit.max_glued:
-                continue
+            if unit is not None and sa is not None and unit.max_glued is not None \
+                    and value >= unit.max_glued and num.isdigit():
+                continue   # "1080p" is video; "1,234p" is pence
+            if prefix and unit is not None and unit.minor_code and num.isdigit() and len(num) <= 4:
+                continue   # "COP28" (the summit), "PHP 8", "CRC32": not an amount
             if info["weak"] and not (unit is not None and num.strip().casefold() in ng.articles):
                 continue
-            scale_after = Decimal(1)
-            if unit is not None and m.group("ss") is not None and m.group("su") is not None and end == m.end("su"):
-                scale_after = ng.scales_w.get(m.group("ss").casefold(), Decimal(1))
-                end = m.end("ss")
-            value *= scale_after
-            scaled = info["scaled"] or scale_after != 1
-            scale = info["scale"] * scale_after
-            if m.group("sn") is not None and unit is not None and ns > 0 and text[ns - 1] in "-−" \
-                    and m.group("q1") is None and m.group("rs") is None and m.group("q2") is None \
+            scaled = info["scaled"]
+            scale = info["scale"]
+            if unit is not None and ss is not None and su is not None and end == m.end(9):
+                scale_after = ng.scales_w.get(ss.casefold(), Decimal(1))
+                end = m.end(10)
+                value *= scale_after
+                scaled = scaled or scale_after != 1
+                scale = scale * scale_after
+            if sn is not None and unit is not None and ns > 0 and text[ns - 1] in "-−" \
+                    and q1 is None and rs is None and q2 is None \
                     and (ns == 1 or text[ns - 2] in " \t\n(") and not self._num_end.search(text, max(0, ns - 12), ns - 1):
                 # a glued sign that no number precedes ("fell -0.5%", "(-2.3%)"); "2 -3%" stays a range
                 value, core = -value, ns - 1
             a = Amount(start=core, core=core, end=end, value=value, mantissa=info["mantissa"],
                        scale=scale, scaled=scaled, spelled=info["spelled"], unit=unit,
-                       prefix_unit=prefix)
+                       prefix_unit=prefix, lang=lang)
             a.yearlike = (not scaled and not info["spelled"] and num.isdigit() and len(num) == 4
                           and 1800 <= int(num) <= 2100)
-            q1, q2 = m.group("q1"), m.group("q2")
-            if m.group("rs") is not None:
-                a.range_word = norm_alias(m.group("rs").casefold())
-                a.range_start = m.start("rs")
+            start = core
+            if rs is not None:
+                a.range_word = norm_alias(rs.casefold())
+                a.range_start = start = m.start(2)
             if q2 is not None:
-                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q2.casefold()), ""), m.start("q2")
+                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q2.casefold()), ""), m.start(3)
+                start = min(start, a.qual_start)
             if q1 is not None:
-                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q1.casefold()), ""), m.start("q1")
-            if m.group("post") is not None and not text[end:m.start("post")].strip():
-                a.post = self.post_quals.get(norm_alias(m.group("post").casefold()), "")
-                a.end = m.end("post")
-            a.start = min(x for x in (core, a.qual_start, a.range_start) if x >= 0)
+                a.qual, a.qual_start = self.pre_quals.get(norm_alias(q1.casefold()), ""), m.start(1)
+                start = min(start, a.qual_start)
+            if post is not None:
+                if not text[end:m.start(14)].strip():
+                    a.post = self.post_quals.get(norm_alias(post.casefold()), "")
+                    a.end = m.end(14)
+            elif postg is not None and end == m.start(15):
+                a.post = self.post_glued.get(postg.casefold(), "")
+                a.end = m.end(15)
+            a.start = start
             out.append(a)
 
     @staticmethod
@@ -753,18 +839,26 @@ class AmountGrammar:
         links: list[str | None] = [None] * n   # link between i and i+1
         for i in range(n - 1):
             links[i] = self._link(text, amounts[i], amounts[i + 1])
-        # carry units right-to-left (lists, changes, ranges) then left-to-right
-        for i in range(n - 2, -1, -1):
-            a, b = amounts[i], amounts[i + 1]
-            if links[i] and a.unit is None and b.unit is not None:
-                if self._compatible(a, b, links[i]):
-                    self._carry(b, a, links[i])
-        for i in range(n - 1):
-            a, b = amounts[i], amounts[i + 1]
-            if b.unit is None and a.unit is not None and (
-                    links[i] == "change" or (links[i] == "range" and self._gap(text, a, b) in self.dash)):
-                if self._compatible(b, a, links[i], forward=True):
-                    self._carry(a, b, links[i])
+        self._carry_all(text, amounts, links)
+        if self.implicit:
+            # a unit left unwritten ("lãi 2.800 tỷ"), then carried to its partners ("3.000-3.500 tỷ")
+            found = False
+            last = None   # the last money amount, written or implicit
+            for a in amounts:
+                if a.unit is None and a.scaled and not a.spelled and a.lang in self._implicit_langs:
+                    near = (last is not None and a.start - last.end <= 120
+                            and not self._sentence_end.search(text, last.end, a.start))
+                    u = self._implicit_unit(text, a, near)
+                    if u is not None:
+                        if near and not self._conversion(text, last, a):
+                            # "... đạt 20 tỷ USD, vốn đăng ký 27 tỷ": the sentence's currency
+                            u = last.unit
+                        a.unit, a.rule, found = u, f"{self.name}/implicit", True
+                        last = a
+                elif a.unit is not None and a.unit.factor == 1:
+                    last = a
+            if found:
+                self._carry_all(text, amounts, links)
         i = 0
         while i < n:
             a = amounts[i]
@@ -798,6 +892,21 @@ class AmountGrammar:
             i += 1
         return results
 
+    def _carry_all(self, text: str, amounts: list[Amount], links: list) -> None:
+        """Carry units right-to-left (lists, changes, ranges) then left-to-right."""
+        n = len(amounts)
+        for i in range(n - 2, -1, -1):
+            a, b = amounts[i], amounts[i + 1]
+            if links[i] and a.unit is None and b.unit is not None:
+                if self._compatible(a, b, links[i]):
+                    self._carry(b, a, links[i])
+        for i in range(n - 1):
+            a, b = amounts[i], amounts[i + 1]
+            if b.unit is None and a.unit is not None and (
+                    links[i] == "change" or (links[i] == "range" and self._gap(text, a, b) in self.dash)):
+                if self._compatible(b, a, links[i], forward=True):
+                    self._carry(a, b, links[i])
+
     def _gap(self, text: str, a: Amount, b: Amount) -> str:
         return " ".join(text[a.end:b.start].split()).casefold()
 
@@ -814,6 +923,13 @@ class AmountGrammar:
         if rw:
             mw = self._last_word.search(text, max(0, a.range_start - 30), a.range_start)
             changed = bool(mw and mw.group(1).casefold() in self.change_verbs)
+        if not rw and g in self.verb_change and a.unit is not None:
+            # "fell 20 cents to $4.10", "rose 2% to 3%": a move, not a range
+            # ("rose 5 to 7 percent", the unit written once, stays a range)
+            mw = self._last_word.search(text, max(0, a.start - 30), a.start)
+            changed = bool(mw and mw.group(1).casefold() in self.change_verbs)
+            if changed:
+                return "move"   # two facts; no unit carried ("rose 0.3% to 104.5" is an index level)
         if g in self.range_after.get(rw, ()) and not changed:
             return "range"
         if g in self.change_after.get(rw, ()) or (changed and g in self.range_after.get(rw, ())):

@@ -32,7 +32,7 @@ def currency_tables(ruleset):
         for c in doc.get("currency", []):
             iso = c["iso"]
             sym = UnitInfo(unit=iso, kind="symbol")
-            code = UnitInfo(unit=iso, kind="code")
+            code = UnitInfo(unit=iso, kind="code", minor_code=not c.get("any_case_codes", False))
             name = UnitInfo(unit=iso, kind="name")
             for s in c.get("symbols", []):
                 s = norm_alias(s)
@@ -79,8 +79,10 @@ def currency_tables(ruleset):
 
 def build(ruleset):
     prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci, codes, attached, not_before = currency_tables(ruleset)
+    implicit = [sp for doc in ruleset.toml("money/currencies.toml") for sp in doc.get("implicit", [])]
     grammar = AmountGrammar(ruleset, "money", prefix_cs, prefix_ci, suffix_cs, suffix_ci, names_ci,
-                            attached_cs=attached, not_before=not_before, compounds=True, spelled_cs=codes)
+                            attached_cs=attached, not_before=not_before, compounds=True, spelled_cs=codes,
+                            implicit=implicit)
 
     def run(doc):
         text = doc.text

@@ -1,5 +1,6 @@
 """Percent: a number of percent ("5%", "3,5%", "79.1 per cent", "phần trăm"), unit "%";
-percentage points ("điểm phần trăm", "percentage points") have unit "pp".
+percentage points ("điểm phần trăm", "percentage points") have unit "pp", and so do basis
+points ("25 basis points" = 0.25 pp, a unit `factor` in the rules).
 
 Vocabulary: rules/percent/percent.toml; number grammar, qualifiers and ranges are shared
 with money (rules/numbers/, factx.numbers).
@@ -7,8 +8,10 @@ with money (rules/numbers/, factx.numbers).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..model import Fact
-from ..numbers import AmountGrammar, UnitInfo, norm_alias
+from ..numbers import AmountGrammar, UnitInfo, clean, norm_alias
 
 TYPES = ("percent",)
 
@@ -22,7 +25,7 @@ def build(ruleset):
     guard = None
     for doc in ruleset.toml("percent/percent.toml"):
         for u in doc.get("unit", []):
-            info = UnitInfo(unit=u["unit"])
+            info = UnitInfo(unit=u["unit"], factor=Decimal(str(u.get("factor", 1))))
             for s in u.get("suffix", []):
                 s = norm_alias(s)
                 if any(ch.isalpha() for ch in s):
@@ -43,8 +46,12 @@ def build(ruleset):
         amounts = grammar.amounts(text, doc.lang_at)
         out = []
         for r in grammar.combine(text, amounts):
+            value, k = r.value, r.unit.factor
+            if k != 1:   # basis points -> percentage points
+                value = ({key: clean(v * k) for key, v in value.items()} if isinstance(value, dict)
+                         else clean(value * k))
             out.append(Fact(type="percent", start=r.start, end=r.end, text=text[r.start:r.end],
-                            value=r.value, unit=r.unit.unit, qualifier=r.qualifier, rule=r.rule))
+                            value=value, unit=r.unit.unit, qualifier=r.qualifier, rule=r.rule))
         return out
 
     return run
