@@ -272,6 +272,7 @@ class DateExtractor:
         ENUM = _alt(self.num_en)
         WDE = ("(?:" + _alt([w for w in self.wd_en if len(w) > 4]) + "|(?-i:"
                + _alt([w.title() for w in self.wd_en if len(w) <= 4]) + r"\.))")
+        WDS = _alt([w for w in self.wd_en if len(w) <= 4])
         WDV = _alt(self.wd_vi)
         RDV = _alt(self.rd_vi)
         HOL = _alt(self.holidays).replace("'", "['’]?")
@@ -361,10 +362,10 @@ class DateExtractor:
             ("en_fiscal", rf"{B}(?:fiscal|financial|calendar)\s+(?:year\s+)?(?P<y>{Y4})(?:\s*[/\-–]\s*(?P<yy>{Y4}|\d\d))?(?!\d){E}"),
             # a period that ends with a month: "the three months to September", "the year to March 2025"
             ("en_months_to", rf"{B}(?:(?P<n>\d{{1,2}}|{ENUM})\s+months|(?P<yr>year)|(?P<qt>quarter))\s+(?:to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{MON})(?:\s+(?P<d>{D})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<y>{Y4})(?!\d))?{E}"),
-            ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week)s?{E}(?!\s+of{E})"),
+            ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|fortnight)s?{E}(?!\s+of{E})"),
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
-            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?:(?:ago|(?P<dir>later|earlier)){E}|(?P<odir>before|after|from)\s+(?=\S))"),
+            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year|fortnight)s?\s+(?:(?:ago|(?P<dir>later|earlier)|(?P<hence>hence|from\s+now)){E}|(?P<odir>before|after|from)\s+(?=\S))"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+(?:trước\s+đây|(?P<dir>sau)(?:\s+đó)?(?!\s+(?:khi|ngày|kể|tính|so){E})){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
@@ -383,6 +384,12 @@ class DateExtractor:
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
             # a day of the current month: "on the 15th", "by the 1st"
             ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|at\s+\d|when\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
+            # "the 15th day of next month", "20th of the previous month"
+            ("en_nth_of_month", rf"{B}(?:the\s+)?(?P<d>{D})(?:st|nd|rd|th)(?:\s+day)?\s+of\s+(?:the\s+)?(?:(?P<sh>next|last|previous|following|this|current|coming)\s+)?month{E}"),
+            # a short weekday before its day: "Mon 13th", "tues the 4th"
+            ("en_wd_dom", rf"{B}(?P<wd>{WDS})\.?,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E}"),
+            # ISO week numbers with their year: "week 3 of 2027", "week 45, 2024"
+            ("en_week_n", rf"{B}week\s+(?P<w>0?[1-9]|[1-4]\d|5[0-3])(?:\s+of|,)\s+(?P<y>{Y4})(?!\d)"),
             # "over the weekend": the weekend nearest the reference day
             ("en_weekend", rf"{B}(?:over|during)\s+the\s+(?P<w>weekend){E}"),
             # "the past week", "the past fortnight"
@@ -445,6 +452,7 @@ class DateExtractor:
             "holiday": first(self.holidays) | {"this", "last", "next", "coming", "previous", "following"},
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
             "vi_season": {"mùa"}, "vi_lunar": {"#", "ngày", "mùng", "mồng", "rằm"}, "en_the_nth": {"on", "by", "until", "till", "from", "since", "before", "after"},
+            "en_nth_of_month": {"#", "the"}, "en_wd_dom": {w for w in self.wd_en if len(w) <= 4}, "en_week_n": {"week"},
             "en_past": {"past", "last", "next"}, "en_weekend": {"over", "during"},
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"}, "en_time_gmt": {"#"},
             "en_time_noon": {"noon", "midnight", "midday"},
@@ -484,7 +492,7 @@ class DateExtractor:
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
-        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+)?$", F)
+        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+|@\s*)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
@@ -1253,7 +1261,8 @@ class DateExtractor:
             if ws and ws[-1] in ("than", "about", "some", "nearly", "almost", "just", "only"):
                 return None  # "no more than two days later": vague
         sign = -1 if d in ("earlier", "previous") else 1
-        c = C(m.start(), m.end(), None, rule="en_later", rel=("after", m["u"].lower(), sign * n), needs_ref=False)
+        u, n = self._fortnight(m["u"], n)
+        c = C(m.start(), m.end(), None, rule="en_later", rel=("after", u, sign * n), needs_ref=False)
         if "n" in m.re.groupindex and m["n"] is not None:
             c.extra["need_anchor"] = True
         return c
@@ -1304,20 +1313,29 @@ class DateExtractor:
             if not n:
                 return None
             sign = -1 if m["odir"].lower() == "before" else 1
+            u, n = self._fortnight(m["u"], n)
             return C(m.start(), m.end(), None, kind="offset", strong=False,
-                     rel=("off", m["u"].lower(), sign * n))
+                     rel=("off", u, sign * n))
         if m["dir"]:
             return self._r_en_later(m, text, doc)
         n = self._num(m["n"])
         if not n:
             return None
-        return C(m.start(), m.end(), None, rel=("ago", m["u"].lower(), n), needs_ref=True)
+        u, n = self._fortnight(m["u"], n)
+        # "two weeks ago"; "one week hence", "3 days from now" count forward
+        return C(m.start(), m.end(), None, rel=("ago", u, -n if m["hence"] else n), needs_ref=True)
+
+    @staticmethod
+    def _fortnight(u: str, n: int):
+        u = u.lower()
+        return ("week", 2 * n) if u == "fortnight" else (u, n)
 
     def _r_en_in(self, m, text, doc):
         n = self._num(m["n"])
         if not n:
             return None
-        return C(m.start(), m.end(), None, rel=("ago", m["u"].lower(), -n), needs_ref=True)
+        u, n = self._fortnight(m["u"], n)
+        return C(m.start(), m.end(), None, rel=("ago", u, -n), needs_ref=True)
 
     def _r_vi_ago(self, m, text, doc):
         n = self._num(m["n"])
@@ -1644,6 +1662,31 @@ class DateExtractor:
             return None
         return C(s, m.end(), P(y, mo, d))
 
+    def _r_en_nth_of_month(self, m, text, doc):
+        ref = doc.reference_date
+        if ref is None:
+            return None
+        k = ref.year * 12 + ref.month - 1
+        sh = (m["sh"] or "this").lower()
+        k += -1 if sh in ("last", "previous") else 0 if sh in ("this", "current") else 1
+        y, mo, d = k // 12, k % 12 + 1, int(m["d"])
+        if not _valid(y, mo, d):
+            return None
+        return C(m.start("d"), m.end(), P(y, mo, d))
+
+    def _r_en_wd_dom(self, m, text, doc):
+        wd = self.wd_en[m["wd"].lower()]
+        return C(m.start(), m.end(), None, kind="date", strong=True, rel=("wdom", wd, int(m["dom"])), needs_ref=True)
+
+    def _r_en_week_n(self, m, text, doc):
+        y, w = int(m["y"]), int(m["w"])
+        try:
+            dt.date.fromisocalendar(y, w, 1)
+        except ValueError:
+            return None
+        return C(m.start(), m.end(), None, rel=("week_of", None, None, None, None), needs_ref=False,
+                 extra={"isoweek": f"{y:04d}-W{w:02d}"})
+
     def _r_en_weekend(self, m, text, doc):
         ref = doc.reference_date
         # told Monday to Wednesday, "the weekend" is the one just past; later in the week, the coming one
@@ -1745,7 +1788,7 @@ class DateExtractor:
         if c.kind != "date" or c.b is not None:
             return False
         if c.rel is not None:
-            return c.rel[0] == "day"
+            return c.rel[0] in ("day", "wdom")
         return c.a is not None and c.a.d is not None and c.a.H is None and "part" not in c.extra
 
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
@@ -1909,9 +1952,12 @@ class DateExtractor:
             vb, ub = self._resolve(text, q, ref, ctx_year, facts_before)
             if va is None or vb is None:
                 return None, ua
-            return f"{va.split('/')[0]}/{vb.split('/')[-1]}", ua
+            a0, b1 = va.split('/')[0], vb.split('/')[-1]
+            return self._same_grain(a0, b1, ua, ub)
         if c.rel is not None and c.rel[0] == "lunar":
             return self._resolve_lunar(c, ref)
+        if "isoweek" in c.extra:
+            return c.extra["isoweek"], "week"
         if c.rel is not None and c.rel[0] == "week_of":
             return self._resolve_week_of(c, ref, ctx_year)
         if c.rel is not None and c.rel[0] == "after":
@@ -2000,6 +2046,24 @@ class DateExtractor:
                 return f"{av}/{bv}", "quarter"
             return f"{av}/{bv}", unit
         return av, unit
+
+    _ISO_PART = regex.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+    @classmethod
+    def _same_grain(cls, a: str, b: str, ua: str, ub: str):
+        """The two ends of a range at the finer grain of the two: "between 2007 and the end
+        of 2008" -> 2007-01/2008-12, "from 2014 through May 2nd 2018" -> 2014-01-01/2018-05-02."""
+        if len(a) != len(b) and cls._ISO_PART.match(a) and cls._ISO_PART.match(b):
+            if len(a) < len(b):
+                a += "-01-01" if len(a) == 4 and len(b) == 10 else "-01"
+                return f"{a}/{b}", ub
+            y = int(b[:4])
+            if len(b) == 4:
+                b = f"{y:04d}-12" if len(a) == 7 else f"{y:04d}-12-31"
+            else:
+                b = f"{b}-{_last_day(y, int(b[5:7])):02d}"
+            return f"{a}/{b}", ua
+        return f"{a}/{b}", ua
 
     def _reader_year(self, text, c: C, ref, m: int, d: int | None) -> int:
         """The year a reader gives a month or day told without one: the nearest to the
@@ -2134,6 +2198,9 @@ class DateExtractor:
                 if not _valid(ref.year, mo, dom):
                     return None, "day"
                 best = dt.date(ref.year, mo, dom)
+            if "time" in c.extra:
+                p = P(best.year, best.month, best.day, c.extra["time"].H, c.extra["time"].M)
+                return p.iso(), p.grain()
             return best.isoformat(), "day"
         if kind == "ago":
             u, n = r[1], r[2]
