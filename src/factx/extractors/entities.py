@@ -246,6 +246,8 @@ class _Engine:
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
         self.place_prep = set(loc.get("place_prep_en", []))
+        self.facility_after = regex.compile(
+            rf"[ \t]+{_alt(loc.get('facility_after_en', []))}(?![{_L}])")
         self.org_before_prep = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(org.get('before_prep_en', []))})[ \t]+(?:in|at|of)[ \t]+$")
         self.surname_suffixes = tuple(pc.get("surname_suffixes", [])) or ("\0",)
@@ -1168,6 +1170,9 @@ class _Engine:
         if lang == "en" and prev_word in ("in", "at", "of") and not kind and self._namelike(words) \
                 and self.org_before_prep.search(text, max(0, s - 30), s):
             return "org", span, "org_prep"  # "shares in Tesco", "an analyst at Numis"
+        if lang == "en" and not start_of_sentence and not kind and len(words) <= 3 \
+                and self._namelike(words) and self.facility_after.match(text, e, e + 14):
+            return "location", span, "facility"  # "its Solihull plant", "the Campos basin"
         if lang == "en" and prev_word and prev_word in self.place_prep and not after \
                 and not start_of_sentence and not kind and all(not w.isupper() for w in words) \
                 and self._namelike(words):
