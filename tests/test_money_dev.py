@@ -307,6 +307,15 @@ VI_HARD = [
     ("Giá bán lẻ điện bình quân tăng 4,8%, lên 2.103,11 đồng/kWh.",
      [P("4,8%", "4.8"), M("2.103,11 đồng", "2103.11", "VND")]),
     ("Vốn điều lệ 1.000 tỷ và 3 triệu cổ đông.", [M("1.000 tỷ", 10**12, "VND")]),
+    ("Bị cáo cùng 5 đồng phạm chiếm đoạt 4.300 tỷ.", [M("4.300 tỷ", 4300 * 10**9, "VND")]),
+    ("Công ty có 3 đồng sáng lập và hai đồng chủ tịch.", []),
+    ("Giá bán căn hộ từ 2,5 tỷ đồng/căn, mức giá 45-50 triệu đồng/m2 tăng 10-15% so với năm ngoái.",
+     [M("2,5 tỷ đồng", 25 * 10**8, "VND"), M("45-50 triệu đồng", (45 * 10**6, 50 * 10**6), "VND"),
+      P("10-15%", (10, 15))]),
+    ("Lãi suất ở mức 4,5%-5%/năm, chênh lệch 0,5-1 điểm phần trăm giữa các ngân hàng.",
+     [P("4,5%-5%", ("4.5", 5)), PP("0,5-1 điểm phần trăm", ("0.5", 1))]),
+    ("Hơn 20% doanh nghiệp, trên 50% hộ gia đình, gần 1/3 dân số.",
+     [P("Hơn 20%", 20, "over"), P("trên 50%", 50, "over")]),
 ]
 
 EN_HARD = [
@@ -350,6 +359,23 @@ EN_HARD = [
     ("A billion dollars was wiped off its value; tens of billions of dollars are at stake.",
      [M("A billion dollars", 10**9, "USD")]),
     ("Profit rose to 2.8 billion in 2023.", []),
+    ("Prices will rise between 2 and 3 per cent, or 3-4pc at worst.",
+     [P("between 2 and 3 per cent", (2, 3)), P("3-4pc", (3, 4))]),
+    ("Kenya's Safaricom made KSh 62.5bn.", [M("KSh 62.5bn", 625 * 10**8, "KES")]),
+    ("Credit reached VND15.5 quadrillion ($610 billion) by September.",
+     [M("VND15.5 quadrillion", 155 * 10**14, "VND"), M("$610 billion", 610 * 10**9, "USD")]),
+    ("Petrol prices fell by VND500 per liter to VND21,000.", [M("VND500", 500, "VND"), M("VND21,000", 21000, "VND")]),
+    ("Of the 20 candidates, 12 won seats; each share pays 1,200 won.", [M("1,200 won", 1200, "KRW")]),
+    ("LONDON, Nov 24 (Reuters) - Shares in Toyota Motor (7203.T) and Tencent (0700.HK) rose, "
+     "while Samsung (005930.KS) fell 1.2%.", [P("1.2%", "1.2")]),
+    ("U.S. crude futures settled up 93 cents at $77.10 a barrel.",
+     [M("93 cents", "0.93", "USD"), M("$77.10", "77.1", "USD")]),
+    ("The Nasdaq Composite (.IXIC) added 83.44 points, or 0.46%, to 18,219.90.", [P("0.46%", "0.46")]),
+    ("The company reiterated its annual forecast of $2.55 to $2.65 per share.",
+     [M("$2.55 to $2.65", ("2.55", "2.65"), "USD")]),
+    ("It expects revenue between $14.4 billion and $14.8 billion, compared with estimates of $14.6 billion.",
+     [M("between $14.4 billion and $14.8 billion", (144 * 10**8, 148 * 10**8), "USD"),
+      M("$14.6 billion", 146 * 10**8, "USD")]),
 ]
 
 

@@ -434,6 +434,7 @@ class UnitInfo:
     alone: str = ""           # a sub-unit alone counts in this unit ("10¢" -> USD)
     max_glued: Decimal | None = None   # a glued unit only below this number ("1080p" is video)
     minor_code: bool = False  # a code that, before a short bare integer, names something else ("COP28")
+    min_value: Decimal | None = None   # a name that below this (unscaled) is a word ("12 won seats")
 
 
 @dataclass
@@ -775,6 +776,9 @@ class AmountGrammar:
                 continue   # "1080p" is video; "1,234p" is pence
             if prefix and unit is not None and unit.minor_code and num.isdigit() and len(num) <= 4:
                 continue   # "COP28" (the summit), "PHP 8", "CRC32": not an amount
+            if unit is not None and unit.min_value is not None and not info["scaled"] and ss is None \
+                    and value < unit.min_value:
+                continue   # "12 won seats": the verb, not the currency
             if info["weak"] and not (unit is not None and num.strip().casefold() in ng.articles):
                 continue
             scaled = info["scaled"]
@@ -920,7 +924,9 @@ class AmountGrammar:
         if g in self.dash:
             return "range"
         changed = False
-        if rw:
+        if rw and rw in self.change_after:
+            # only a start word that may open a change ("tăng từ", "rose from"); "rise between
+            # 2 and 3 per cent" stays a range
             mw = self._last_word.search(text, max(0, a.range_start - 30), a.range_start)
             changed = bool(mw and mw.group(1).casefold() in self.change_verbs)
         if not rw and g in self.verb_change and a.unit is not None:

@@ -33,7 +33,8 @@ def currency_tables(ruleset):
             iso = c["iso"]
             sym = UnitInfo(unit=iso, kind="symbol")
             code = UnitInfo(unit=iso, kind="code", minor_code=not c.get("any_case_codes", False))
-            name = UnitInfo(unit=iso, kind="name")
+            name = UnitInfo(unit=iso, kind="name",
+                            min_value=Decimal(str(c["name_min_value"])) if "name_min_value" in c else None)
             for s in c.get("symbols", []):
                 s = norm_alias(s)
                 prefix_cs[s] = sym
