@@ -172,6 +172,8 @@ class NumberGrammar:
         self.kinds, self.fillers, self.articles, self.weak = kinds, fillers, articles, weak
         self.frac_fillers = frac_fillers
         self.vague = vague
+        self.article_after = {w.casefold() for d in docs
+                              for w in d.get("spelled", {}).get("article_amount", {}).get("after", [])}
 
         scale_w = alias_pattern(ci_words=scales_w, start=SUFFIX_START_B)
         scale_a = "(?-i:" + trie_pattern(scales_a) + r")(?![^\W_])"
@@ -779,8 +781,16 @@ class AmountGrammar:
             if unit is not None and unit.min_value is not None and not info["scaled"] and ss is None \
                     and value < unit.min_value:
                 continue   # "12 won seats": the verb, not the currency
-            if info["weak"] and not (unit is not None and num.strip().casefold() in ng.articles):
-                continue
+            if info["weak"]:
+                if not (unit is not None and num.strip().casefold() in ng.articles):
+                    continue
+                # "costs a dollar", "a dollar a day"; not "a euro zone country",
+                # "a dollar-denominated bond", "a pound coin"
+                if end < len(text) and text[end] in "-‐":
+                    continue
+                nw = self._next_word.match(text, end)
+                if nw and nw.group(1).casefold() not in ng.article_after:
+                    continue
             scaled = info["scaled"]
             scale = info["scale"]
             if unit is not None and ss is not None and su is not None and end == m.end(9):
