@@ -196,7 +196,9 @@ class Gazetteer:
             inf = (acro, _letters(a) if acro else "", bool(a[:1].isupper()),
                    single and _has_marks(a), a.casefold(), caps)
             # None: nothing to verify (a lower-case alias, or one capitalized word without marks)
-            simple = not acro and not (single and _has_marks(a)) and sum(caps) <= 1
+            # ("biển Đông" is not simple: its second word must be capitalized, else "biến động")
+            simple = not acro and not (single and _has_marks(a)) and (
+                sum(caps) == 0 or (sum(caps) == 1 and caps[0]))
             if simple:
                 self._info.append("cap" if inf[2] else None)
             elif acro:

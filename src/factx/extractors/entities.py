@@ -67,6 +67,9 @@ _R8 = regex.compile(r"(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và|and)[ \t]+)")
 _R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
 _R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
+_ROMAN = regex.compile(r"(?=[IVX]{2,6}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+_BODY_TOK = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[\-.&'][\p{L}\p{M}\p{N}]+)*")
 _NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
 _VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", regex.I)
@@ -131,6 +134,27 @@ def _merge_toml(docs: list[dict]) -> dict:
 def _alt(words, flags="") -> str:
     ws = sorted({w for w in words if w}, key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in ws) + ")"
+
+
+def _trie(words) -> str:
+    """An alternation of `words` as a trie ("c(?:ho(?:[ \\t]+biết)?|ủa)"): the regex engine
+    rejects a position at its first letter instead of trying every word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [(r"[ \t]+" if ch == " " else regex.escape(ch)) + emit(node[ch])
+                for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(root) + ")" if root else "(?!)"
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -241,7 +265,8 @@ class _Engine:
         self.doc_heads = {w.casefold() for w in ev.get("doc_heads_en", [])}
         loc = cfg.get("location", {})
         self.loc_tails = {w.casefold() for w in loc.get("tails_en", [])}
-        self.generic_before = regex.compile(rf"^(?:{_alt(loc.get('generic_before', []))})[ \t]+")
+        # (no "^": matched at a position, where "^" would only match at the text's start)
+        self.generic_before = regex.compile(rf"(?:{_alt(loc.get('generic_before', []))})[ \t]+")
         amb = cfg.get("ambiguous", {})
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
@@ -253,6 +278,9 @@ class _Engine:
         self.surname_suffixes = tuple(pc.get("surname_suffixes", [])) or ("\0",)
         self.place_named = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_named_before', []))})[ \t]+$")
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
+        adm = loc.get("admin_before_vi", [])
+        self.admin_last = {a.split()[-1] for a in adm}
+        self.admin_before = regex.compile(rf"(?<![{_L}])(?:{_alt(adm)})[ \t]+$") if adm else None
         sp = cfg.get("sports", {})
         self.team_before = regex.compile(
             rf"(?<![{_L}])(?:{_alt(sp.get('team_before', []))}|\d{{1,2}}-\d{{1,2}}[ \t]+"
@@ -267,17 +295,40 @@ class _Engine:
         heads_org = org.get("heads_vi", [])
         heads_ev = ev.get("heads_vi", [])
         self.company_heads_vi = set(org.get("company_heads_vi", []))
+        self.person_named_heads = set(org.get("person_named_heads_vi", []))
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
         self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
         not_after = org.get("not_after_head_vi", [])
-        low = rf"(?!{_alt(stop)}(?![{_L}]))\p{{Ll}}[{_L}]*"
+        # (the stop words as a trie: a flat alternation of them, tried at every lower-case word,
+        # cost more than the rest of the pattern)
+        low = rf"(?!{_trie(stop)}(?![{_L}]))\p{{Ll}}[{_L}]*"
         capw = rf"\p{{Lu}}[{_W}]*(?:[\-.&'][{_W}]+)*"
         self.vi_head = regex.compile(
             rf"(?<![{_W}])(?P<head>{_alt(list(self.vi_head_type))})"
             rf"(?![ \t]+{_alt(not_after)}(?![{_L}]))"
-            rf"(?:[ \t]+{low}){{0,2}}[ \t]+{capw}(?:[ \t]+{low}){{0,3}}"
-            rf"(?:(?:[ \t]+|[ \t]?[-–][ \t]?|[ \t]+và[ \t]+){capw}(?:[ \t]+{low}){{0,3}})*")
+            rf"(?:[ \t]+{low}){{0,3}}[ \t]+{capw}(?:[ \t]+{low}){{0,6}}"
+            rf"(?:(?:[ \t]+|[ \t]?[-–][ \t]?|[ \t]+và[ \t]+){capw}(?:[ \t]+{low}){{0,6}})*")
+        # Lower-case words inside a Vietnamese name (see _vi_body).
+        lah = _alt(org.get("lower_after_head_vi", [])) + rf"(?![{_L}])"
+        self.lower_after_head = regex.compile(rf"(?:[ \t]+{lah}){{1,4}}(?=[ \t]+\p{{Lu}})")
+        self.locator_at = regex.compile(_alt(org.get("locators_vi", [])) + rf"(?![{_L}])")
+        self.loc1 = {w for w in org.get("locators_vi", []) if " " not in w}
+        self.loc2 = {tuple(w.split()) for w in org.get("locators_vi", []) if " " in w}
+        self.compound_pairs = set()
+        self.body_phrases = set()
+        org_aliases = [e.alias for e in entries if e.type == "org" and _has_vi_marks(e.alias)]
+        for a in org_aliases + org.get("compounds_vi", []):
+            ws = a.split()
+            for i, w in enumerate(ws):
+                if not w[:1].isupper():
+                    continue
+                j = i + 1
+                while j < len(ws) and ws[j][:1].islower() and ws[j] not in ("và", "của", "tại", "về"):
+                    self.body_phrases.add(tuple(x.casefold() for x in ws[i:j + 1]))
+                    j += 1
+                if j > i + 1:
+                    self.compound_pairs.add((w.casefold(), ws[i + 1].casefold()))
         dn_heads = ev.get("doc_number_heads", [])
         # Head patterns tried only where a capitalized run has a head's first word (all heads
         # capitalized: else the patterns scan the whole text).
@@ -423,18 +474,26 @@ class _Engine:
                 continue  # US$ is a currency; "25-CT/TW" a document code
             if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end, m.end + 4) \
                     and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
-                    and _has_vi_marks(m.entry.alias) and (m.end + 1) not in gz_starts_all:
+                    and _has_vi_marks(m.entry.alias) and (m.end + 1) not in gz_starts_all \
+                    and self._vi_word_at(text, m.end + 1):
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
             if not text[s:s + 1].isupper():
                 g = self.generic_before.match(text, s, e)
-                if g and g.end() < e:
+                # "thủ đô Lima" -> "Lima", not "biển Đông" -> "Đông": the rest must be a name
+                if g and g.end() < e and (" " in text[g.end():e] or fold_key(text[g.end():e]) in self.gaz_words):
                     s = g.end()
             elif text[s:s + 4] == "The ":
                 s += 4
             typ, canon = m.entry.type, m.entry.canonical
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
+                if lang_at(s) == "vi" and not m.entry.acro:
+                    # an edition's year keeps to the event: "AFF Cup 2024", "SEA Games 2025"
+                    y = _YEAR_AFTER.match(text, e, e + 12)
+                    if y and not text[e:y.end()].strip().startswith("năm") and not _HAS_DIGIT.search(canon):
+                        e = y.end()
+                        canon = y.group(1) + " " + canon
             elif typ == "person":
                 if self.place_named.search(text, max(0, s - 15), s):
                     # "TP. Hồ Chí Minh", "tỉnh Quang Trung": the place named after the person
@@ -466,9 +525,11 @@ class _Engine:
                             heads_at.append(rs + k)
                 elif w in firsts or w.split("-")[0] in firsts:
                     heads_at.append(rs)
-            vi_iter = self._matches_at(self.vi_head, text, heads_at)
+            vi_bound = [-1]
+            vi_iter = self._matches_at(self.vi_head, text, heads_at, vi_bound)
             dn_iter = self._matches_at(self.doc_number, text, heads_at) if self.doc_number is not None else ()
         else:
+            vi_bound = [-1]
             vi_iter = self.vi_head.finditer(text)
             dn_iter = self.doc_number.finditer(text) if self.doc_number is not None else ()
         for m in dn_iter:
@@ -488,9 +549,21 @@ class _Engine:
         # 2. Vietnamese head patterns
         for m in vi_iter:
             s, e = m.span()
+            e = self._vi_body(text, s, e, m.group("head"))
+            vi_bound[0] = e if e is not None else s + len(m.group("head"))
+            if e is None:
+                continue
             seg = text[s:e]
-            # at most one lower-case syllable after the last capitalized word
-            while True:
+            # at most one lower-case syllable after the last capitalized word, unless the words
+            # after it are a known body ("Cục Quản lý thị trường", "Bệnh viện Nhi Trung ương")
+            t = self.low_tok.search(seg)
+            known_tail = False
+            if t and self.low_tok.search(seg, 0, t.start()):  # two lower-case words or more
+                e2 = self._vi_body_tail(text, s, e)
+                if e2 is not None:
+                    e, known_tail = e2, True
+                    seg = text[s:e]
+            while not known_tail:
                 t = self.low_tok.search(seg)
                 if not t:
                     break
@@ -499,7 +572,7 @@ class _Engine:
                     seg = rest
                     continue
                 break
-            t = self.low_tok.search(seg)
+            t = None if known_tail else self.low_tok.search(seg)
             if t:
                 # "Bộ Ngoại giao", "Bộ Công an": a lower-case syllable continues a compound word
                 # only after one Vietnamese syllable that starts it; after a brand or acronym
@@ -507,7 +580,8 @@ class _Engine:
                 # ("Hòa Phát công bố", "Việt Nam phản đối") it is the verb of the sentence.
                 rest = seg[:t.start()]
                 lw = _R4.search(rest)
-                if lw and not self._compound_start(seg, lw.start(), len(m.group("head"))):
+                if lw and not self._compound_start(seg, lw.start(), len(m.group("head"))) \
+                        and (lw.group().casefold(), t.group().strip()) not in self.compound_pairs:
                     seg = rest
             e = s + len(seg)
             # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
@@ -517,12 +591,22 @@ class _Engine:
                 seg = text[s:e]
             # a person's name after the body: "Bộ Công Thương Nguyễn Hồng Diên"
             ws = [(w.start(), w.end(), w.group()) for w in _SYLL.finditer(text, s + len(m.group("head")), e)]
+            # (after a lower-case word too, for a full name of three words: "Ngân hàng Nhà nước
+            # Nguyễn Thị Hồng"; but not in the names of schools, hospitals and companies, often
+            # named after persons: "Trường Tiểu học Nguyễn Trãi", "Công ty TNHH Thương mại Hoàng
+            # Long"; nor where the name may start one word earlier: "THPT Chu Văn An")
+            named = m.group("head") in self.person_named_heads or m.group("head") in self.company_heads_vi
             for j in range(1, len(ws) - 1):
                 if 2 <= len(ws) - j <= 4 and ws[j][2][:1].isupper() and fold(ws[j][2]) in self.vi_surnames and \
-                        ws[j - 1][2][:1].isupper() and not ws[j - 1][2].isupper() and \
+                        (ws[j - 1][2][:1].isupper() or not named and len(ws) - j >= 3
+                         and not self.locator_at.match(ws[j - 1][2])
+                         or len(ws) - j >= 3 and (s, ws[j - 1][1]) in gz_spans) and not ws[j - 1][2].isupper() and \
                         all(x[2][:1].isupper() and fold(x[2]) in self.vi_given for x in ws[j + 1:]) \
-                        and 2 <= len(ws) - j <= 4:
+                        and not (ws[j - 1][2][:1].isupper() and fold(ws[j - 1][2]) in self.vi_surnames
+                                 and len(ws) - j <= 3 and fold(ws[j][2]) in self.vi_given):
                     e = ws[j - 1][1]
+                    ps, pe = ws[j][0], ws[-1][1]
+                    cands.append((ps, pe, "person", self._person_canon(text[ps:pe]), "name", 1))
                     break
             # a second body starts after lower-case words: "Bộ Y tế yêu cầu Sở Y tế"
             for j in range(2, len(ws)):
@@ -557,9 +641,16 @@ class _Engine:
         cache: dict = {}  # line kinds
         runs = []
         stop = self.stop_words
+        admin_last = self.admin_last
         for s, e, w in run_ms:
             if (s, e) in gz_spans:
                 continue  # exactly a gazetteer name: nothing to add, nothing left over
+            if admin_last and text[s - 1:s] == " " and text[s - 2:s - 1].islower() \
+                    and text[text.rfind(" ", max(0, s - 14), s - 1) + 1:s - 1] in admin_last \
+                    and w.count(" ") <= 3 and not w.isupper() and lang_at(s) == "vi" \
+                    and self.admin_before.search(text, max(0, s - 20), s):
+                # "huyện Mỹ Đức", "khu đô thị Phú Mỹ Hưng": the whole name is the place
+                cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
             if " " not in w and "\t" not in w:
                 # one word: no pattern candidate; a leftover only if not a stop word
                 if w.casefold() in stop:
@@ -674,22 +765,26 @@ class _Engine:
     # ------------------------------------------------------------------ pieces
 
     @staticmethod
-    def _matches_at(pattern, text, positions):
-        """pattern.finditer(text), tried only at `positions` (sorted): non-overlapping matches."""
-        last = -1
+    def _matches_at(pattern, text, positions, bound=None):
+        """pattern.finditer(text), tried only at `positions` (sorted): non-overlapping matches.
+        With `bound` (a one-item list), the caller sets where the next match may start: the
+        Vietnamese head pattern runs over verbs that the body check cuts off ("Bộ Y tế vừa có
+        văn bản gửi Sở Y tế"), and a head after the cut is tried."""
+        last = [-1] if bound is None else bound
         for p in positions:
-            if p < last:
+            if p < last[0]:
                 continue
             m = pattern.match(text, p)
             if m and m.end() > p:
-                last = m.end()
+                last[0] = m.end()
                 yield m
 
     def _compound_start(self, seg, i, head_len) -> bool:
         """Is the capitalized word at seg[i:] one Vietnamese syllable, right after the head or
         after a lower-case word, so that the next lower-case syllable may complete it?"""
         w = _SYLL.match(seg, i)
-        if not w or w.group().isupper() or not _VI_SYLLABLE.match(fold(w.group()).casefold()):
+        if not w or (w.group().isupper() and len(w.group()) > 1) \
+                or not _VI_SYLLABLE.match(fold(w.group()).casefold()):
             return False
         if i <= head_len + 1:
             return True
@@ -745,6 +840,7 @@ class _Engine:
             return True
         if m.entry.type == "location" and _POSSESSIVE.match(text, e, e + 4):
             return True  # "Turkey 's foreign minister"
+            return True
         before = text[max(0, s - 5):s]
         bm = _R7.search(before)
         if bm and (s - len(bm.group(0))) in sure_end_set:
@@ -871,6 +967,75 @@ class _Engine:
                 out.append(p)
         return out
 
+    def _vi_body(self, text, s, e, head):
+        """End of a Vietnamese head pattern's name, None for no name (the pattern stops before
+        the function words and verbs of vi_head_stop). Lower-case
+        words right after an org head must be listed ones ("Công an huyện ..."); a lower-case
+        word after a capitalized one continues the name only after a Vietnamese syllable that
+        starts a compound word ("Cục Quản lý thị trường", "Bộ Ngoại giao"), in a known compound
+        ("Nhi Trung ương") or as an administrative word ("Sở GD-ĐT tỉnh Nghệ An"); after a brand,
+        an acronym or a name of several syllables it is the sentence's verb ("Vingroup mua lại
+        ...", "Phạm Thu Hằng khẳng định ...")."""
+        hs = s + len(head)
+        if not _SP_LOWER.search(text, hs, e):
+            return e  # no lower-case word after the head
+        words = _BODY_TOK.findall(text, hs, e)
+        n = len(words)
+        if not n:
+            return e
+        k = 0
+        if not words[0][0].isupper():
+            if self.vi_head_type.get(head) == "org":
+                a = self.lower_after_head.match(text, hs, e)
+                if not a:
+                    return None
+                k = len(_BODY_TOK.findall(text, hs, a.end()))
+            else:
+                while k < n and not words[k][0].isupper():
+                    k += 1
+        upto = n
+        for j in range(k + 1, n):
+            w = words[j]
+            p = words[j - 1]
+            if w[0].isupper() or w == "và" or not p[0].isupper():
+                continue
+            if w in self.loc1 or (j + 1 < n and (w, words[j + 1]) in self.loc2) \
+                    or (p.casefold(), w) in self.compound_pairs:
+                continue
+            if not (p.isupper() and len(p) > 1) and _VI_SYLLABLE.match(fold(p)) and (
+                    j - 1 == k or not words[j - 2][0].isupper()
+                    or (words[j - 2].isupper() and len(words[j - 2]) > 1)):
+                continue
+            upto = j
+            break
+        if upto == n:
+            return e
+        # the end of word upto-1
+        pos = hs
+        for w in words[:upto]:
+            pos = text.find(w, pos) + len(w)
+        return pos
+
+    def _vi_body_tail(self, text, s, e):
+        """Keep lower-case words after the last capitalized one when they complete a known body
+        ("Quản lý thị trường": two lower-case words or more); None: the one-syllable rule decides."""
+        toks = [(w.start(), w.end(), w.group()) for w in _BODY_TOK.finditer(text, s, e)]
+        i = len(toks) - 1
+        while i > 0 and not toks[i][2][:1].isupper():
+            i -= 1
+        f = tuple(t[2].casefold() for t in toks[i:])
+        for n in range(len(f), 2, -1):
+            if f[:n] in self.body_phrases:
+                return toks[i + n - 1][1]
+        return None
+
+    @staticmethod
+    def _vi_word_at(text, i) -> bool:
+        """Is the word at `i` Vietnamese-looking (marks, or one unmarked syllable): "Sơn",
+        "Đình", not "Klaus", "Vladimir"?"""
+        w = _SYLL.match(text, i, i + 30)
+        return bool(w) and (_has_vi_marks(w.group()) or bool(_VI_SYLLABLE.match(fold(w.group()))))
+
     def _vi_name_end(self, p) -> bool:
         """Is the last token, a stop word, the given name of a Vietnamese name ("Nguyễn Văn
         An", "Lò Văn Sáng", "Trần Thị Năm")?"""
@@ -884,13 +1049,23 @@ class _Engine:
         for p in self._pieces(toks, lang_at(toks[0][0]) == "en"):
             words = [t[2] for t in p]
             low = [t[4] for t in p]
-            # person split: "Council of Ministers of Peru Gustavo Adriazén"
+            # person split: "Council of Ministers of Peru Gustavo Adriazén"; in Vietnamese, any
+            # name after a title and a known place: "Thủ tướng Nhật Bản Ishiba Shigeru"
+            vi_title = None
             for j in range(1, len(p) - 1):
-                if fold(words[j]) in self.en_given and words[j + 1][:1].isupper() and \
+                if p[j - 1][1] in gz and vi_title is None:
+                    vi_title = lang_at(p[0][0]) == "vi" and self._title_before(text, p[0][0])
+                if (fold(words[j]) in self.en_given or (
+                        p[j - 1][1] in gz and vi_title and len(p) - j <= 3 and self._namelike(words[j:])))\
+                        and words[j + 1][:1].isupper() and \
                         (low[j - 1] in self.org_tails or low[j - 1] in self.loc_tails
                          or p[j - 1][1] in gz):
                     self._piece_candidate(text, p[:j], cands, lang_at)
-                    self._piece_candidate(text, p[j:], cands, lang_at)
+                    if vi_title and p[j - 1][1] in gz and 2 <= len(p) - j <= 3 and self._namelike(words[j:]):
+                        ps, pe = p[j][0], p[-1][1]
+                        cands.append((ps, pe, "person", self._person_canon(text[ps:pe]), "title_name", 2))
+                    else:
+                        self._piece_candidate(text, p[j:], cands, lang_at)
                     break
             else:
                 self._piece_candidate(text, p, cands, lang_at)
@@ -1153,8 +1328,9 @@ class _Engine:
                 and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
             return "location", span.title(), "dateline"
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-            if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$":
-                return None
+            if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$" \
+                    or _ROMAN.match(words[0]):
+                return None  # (a Roman numeral: "quý III", "khóa XV", "Phase II")
             return "org", span, "acronym"
         if title or (prev_word and prev_word.casefold() in self.person_before):
             if self._namelike(words) and len(words) <= 4:
