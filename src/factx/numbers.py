@@ -167,6 +167,7 @@ class NumberGrammar:
         self.decimal_comma_langs = set(digits.get("decimal_comma_langs", ["vi"]))
         self.decimal_words = {w.casefold() for w in digits.get("decimal_words", [])}
         self.negative_words = {w.casefold() for w in digits.get("negative_words", [])}
+        self.sign_words = {w.casefold() for w in digits.get("sign_words", [])}
         self.scales_w, self.scales_a, self.half_tail = scales_w, scales_a, half_tail
         fillers |= frac_fillers
         self.kinds, self.fillers, self.articles, self.weak = kinds, fillers, articles, weak
@@ -804,6 +805,12 @@ class AmountGrammar:
                     and (ns == 1 or text[ns - 2] in " \t\n(") and not self._num_end.search(text, max(0, ns - 12), ns - 1):
                 # a glued sign that no number precedes ("fell -0.5%", "(-2.3%)"); "2 -3%" stays a range
                 value, core = -value, ns - 1
+            elif unit is not None and q1 is None and rs is None and q2 is None and ng.sign_words and ns > 1 \
+                    and text[core - 1] in " \t":
+                sw = self._last_word.search(text, max(0, core - 12), core)
+                if sw and sw.group(1).casefold() in ng.sign_words:
+                    # "tăng trưởng âm 1,5%", "inflation at minus 0.5%"
+                    value, core = -value, sw.start(1)
             a = Amount(start=core, core=core, end=end, value=value, mantissa=info["mantissa"],
                        scale=scale, scaled=scaled, spelled=info["spelled"], unit=unit,
                        prefix_unit=prefix, lang=lang)
