@@ -62,7 +62,7 @@ def test_dev_passages_exact_span_floor():
     fp = sum(v[1] for v in per_type.values())
     fn = sum(v[2] for v in per_type.values())
     f1 = 2 * tp / (2 * tp + fp + fn)
-    # measured 0.973 (person 0.964, org 0.972, location 0.994); before this work 0.867
+    # measured 0.969 (person 0.968, org 0.975, location 0.980); 0.874 before this work
     assert f1 >= 0.95, (f1, per_type)
     for t in ("person", "org", "location"):
         a, b, c = per_type[t]
@@ -109,6 +109,19 @@ def test_dev_passages_exact_span_floor():
     ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng nhấn mạnh.", ("org", "Ngân hàng Nhà nước")),
     # event edition years
     ("Đội tuyển chuẩn bị cho AFF Cup 2024.", ("misc", "AFF Cup 2024")),
+    # abbreviated court and procuracy heads; body nouns after a compound; a known org, then a verb
+    ("TAND TP.HCM tuyên phạt bị cáo mức án tử hình.", ("org", "TAND TP.HCM")),
+    ("VKSND tỉnh Bình Dương đã phê chuẩn quyết định khởi tố.", ("org", "VKSND tỉnh Bình Dương")),
+    ("Cục Cảnh sát giao thông cho biết sẽ tăng cường kiểm tra.", ("org", "Cục Cảnh sát giao thông")),
+    ("Ngân hàng Thế giới dự báo kinh tế Đông Á tăng trưởng chậm lại.", ("org", "Ngân hàng Thế giới")),
+    ("Ngân hàng Thế giới dự báo kinh tế Đông Á tăng trưởng chậm lại.", ("location", "Đông Á")),
+    # a head's first word inside a name is no second body ("Thanh" of "Thanh tra", "Bảo" of "Bảo hiểm")
+    ("Trước đó, Bệnh viện Đa khoa tỉnh Thanh Hóa đã hội chẩn.", ("org", "Bệnh viện Đa khoa tỉnh Thanh Hóa")),
+    ("Giám đốc Công ty Cổ phần Chứng khoán Bảo Minh Phát là ông Lý Hoàng Nam.",
+     ("org", "Công ty Cổ phần Chứng khoán Bảo Minh Phát")),
+    # a paper's name without "báo"
+    ("Theo báo Tuổi Trẻ, nhiều trường đại học đã tăng học phí.", ("org", "Tuổi Trẻ")),
+    ("Tại Mátxcơva, hai bên đã ký thỏa thuận.", ("location", "Mátxcơva")),
 ])
 def test_vi_spans(text, want):
     assert want in ents(text), ents(text)

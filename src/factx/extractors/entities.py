@@ -68,6 +68,8 @@ _R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
 _R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
+_LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
+_LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
 _ROMAN = regex.compile(r"(?=[IVX]{2,6}$)X{0,3}(?:IX|IV|V?I{0,3})$")
 _BODY_TOK = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[\-.&'][\p{L}\p{M}\p{N}]+)*")
 _NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
@@ -299,6 +301,7 @@ class _Engine:
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
         self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
+        self.head_at = regex.compile(_alt(list(self.vi_head_type)) + rf"(?![{_L}])")
         not_after = org.get("not_after_head_vi", [])
         # (the stop words as a trie: a flat alternation of them, tried at every lower-case word,
         # cost more than the rest of the pattern)
@@ -315,6 +318,9 @@ class _Engine:
         self.locator_at = regex.compile(_alt(org.get("locators_vi", [])) + rf"(?![{_L}])")
         self.loc1 = {w for w in org.get("locators_vi", []) if " " not in w}
         self.loc2 = {tuple(w.split()) for w in org.get("locators_vi", []) if " " in w}
+        bw = [tuple(w.split()) for w in org.get("body_words_vi", [])]
+        self.body_words2 = {w for w in bw if len(w) == 2}
+        self.body_words1 = {w for w in bw if len(w) == 1}
         self.compound_pairs = set()
         self.body_phrases = set()
         org_aliases = [e.alias for e in entries if e.type == "org" and _has_vi_marks(e.alias)]
@@ -538,6 +544,7 @@ class _Engine:
         gz_spans = set()
         gz_ends = set()
         gz_org = {}
+        gz_org_ends: dict[int, list[int]] = {}
         for m in ok_matches:
             sp = (m.start, m.end)
             gz_spans.add(sp)
@@ -545,6 +552,7 @@ class _Engine:
             ent = m.entry
             if ent.type == "org" and not ent.ambiguous:
                 gz_org[sp] = ent.canonical
+                gz_org_ends.setdefault(m.start, []).append(m.end)
 
         # 2. Vietnamese head patterns
         for m in vi_iter:
@@ -553,6 +561,14 @@ class _Engine:
             vi_bound[0] = e if e is not None else s + len(m.group("head"))
             if e is None:
                 continue
+            if s in gz_org_ends:
+                # a known org, then the sentence goes on in lower case: "Ngân hàng Thế giới dự
+                # báo kinh tế Đông Á" is "Ngân hàng Thế giới"
+                for b in sorted(gz_org_ends[s], reverse=True):
+                    if b < e and self._lower_after(text, b):
+                        e = b
+                        break
+            e_body = e
             seg = text[s:e]
             # at most one lower-case syllable after the last capitalized word, unless the words
             # after it are a known body ("Cục Quản lý thị trường", "Bệnh viện Nhi Trung ương")
@@ -584,6 +600,10 @@ class _Engine:
                         and (lw.group().casefold(), t.group().strip()) not in self.compound_pairs:
                     seg = rest
             e = s + len(seg)
+            if not known_tail and e < e_body and self.low_tok.search(seg):
+                # "Cục Cảnh sát giao thông", "Cục An toàn thực phẩm": nouns that end a body
+                e = self._body_words_after(text, e, e_body)
+                seg = text[s:e]
             # apposition "Tập đoàn ... - Viettel": the trailing name is its own mention
             d = _R5.search(seg)
             if d and (d.group(1).isupper() or (s + d.start(1), e) in gz_spans):
@@ -610,7 +630,8 @@ class _Engine:
                     break
             # a second body starts after lower-case words: "Bộ Y tế yêu cầu Sở Y tế"
             for j in range(2, len(ws)):
-                if ws[j][2] in self.vi_head_first and not ws[j - 1][2][:1].isupper():
+                if ws[j][2] in self.vi_head_first and not ws[j - 1][2][:1].isupper() \
+                        and self.head_at.match(text, ws[j][0]):
                     k = j - 1
                     while k > 0 and not ws[k][2][:1].isupper():
                         k -= 1
@@ -1015,6 +1036,28 @@ class _Engine:
         for w in words[:upto]:
             pos = text.find(w, pos) + len(w)
         return pos
+
+    def _lower_after(self, text, b) -> bool:
+        """Does a lower-case word follow `b` that is neither "và" nor an administrative word?"""
+        w = _LOW_WORD.match(text, b, b + 20)
+        if not w:
+            return False
+        w = w.group(1)
+        return w != "và" and w not in self.loc1 and not any(w == a for a, _ in self.loc2)
+
+    def _body_words_after(self, text, e, lim):
+        """`e` moved over body nouns (body_words_vi) up to `lim`."""
+        while e < lim:
+            m = _LOW_PAIR.match(text, e, lim)
+            if not m:
+                break
+            if m.group(2) and (m.group(1), m.group(2)) in self.body_words2:
+                e = m.end()
+            elif (m.group(1),) in self.body_words1:
+                e = m.end(1)
+            else:
+                break
+        return e
 
     def _vi_body_tail(self, text, s, e):
         """Keep lower-case words after the last capitalized one when they complete a known body
