@@ -385,6 +385,36 @@ EN_HARD = [
       M("$14.6 billion", 146 * 10**8, "USD")]),
 ]
 
+# 1990s wire copy (Reuters RCV1 style): "mln dlrs", "stg", eighths, pre-euro currencies.
+EN_WIRE = [
+    ("The company said net profit rose to 12.5 mln dlrs from 10.2 mln dlrs a year earlier.",
+     [M("12.5 mln dlrs", 12500000, "USD"), M("10.2 mln dlrs", 10200000, "USD")]),
+    ("ACME CORP Q3 NET PROFIT RISES 15 PCT TO 12.5 MLN DLRS",
+     [P("15 PCT", 15), M("12.5 MLN DLRS", 12500000, "USD")]),
+    ("Bonn's budget deficit will be 60 billion marks, or 1.5 billion Deutsche marks more than planned.",
+     [M("60 billion marks", 6 * 10**10, "DEM"), M("1.5 billion Deutsche marks", 15 * 10**8, "DEM")]),
+    ("The bank raised 500 million French francs and 2 billion Dutch guilders.",
+     [M("500 million French francs", 5 * 10**8, "FRF"), M("2 billion Dutch guilders", 2 * 10**9, "NLG")]),
+    ("Fiat posted a net loss of 1,200 billion lire in 1996.", [M("1,200 billion lire", 12 * 10**11, "ITL")]),
+    ("Profits rose to DM 1.5 billion and FFr 2 billion; the loan is worth 300 million guilders.",
+     [M("DM 1.5 billion", 15 * 10**8, "DEM"), M("FFr 2 billion", 2 * 10**9, "FRF"),
+      M("300 million guilders", 3 * 10**8, "NLG")]),
+    ("Telefonica earned 150 billion pesetas, and Nokia 2.3 billion markka.",
+     [M("150 billion pesetas", 15 * 10**10, "ESP"), M("2.3 billion markka", 23 * 10**8, "FIM")]),
+    ("Shares rose 1-1/2 cents and the yield fell 3/8 percentage point to 6-7/8 percent.",
+     [M("1-1/2 cents", "0.015", "USD"), PP("3/8 percentage point", "0.375"), P("6-7/8 percent", "6.875")]),
+    ("It sold 1.2 mln shares at 24-1/4 dlrs each; its shares fell 5/8 to 30-1/8.",
+     [M("24-1/4 dlrs", "24.25", "USD")]),
+    ("Group turnover rose 15 pct to 4.5 billion stg.", [P("15 pct", 15), M("4.5 billion stg", 45 * 10**8, "GBP")]),
+    ("Shr 45 cts vs 38 cts; the fiscal 1996/97 profit rose 1/2 pct.",
+     [M("45 cts", "0.45", "USD"), M("38 cts", "0.38", "USD"), P("1/2 pct", "0.5")]),
+    ("The Dow broke the 40,000 mark; 1996 marks a turning point for the 24/7 service.", []),
+    ("The dollar rose to 1.5250 marks and 112.50 yen.",
+     [M("1.5250 marks", "1.525", "DEM"), M("112.50 yen", "112.5", "JPY")]),
+    ("BHP made $US13.4 billion and $A20.1 billion.",
+     [M("$US13.4 billion", 134 * 10**8, "USD"), M("$A20.1 billion", 201 * 10**8, "AUD")]),
+]
+
 
 def _val(v):
     if isinstance(v, tuple):
@@ -401,7 +431,7 @@ def want(facts):
     return [(t, s, _val(v), u, q) for (t, s, v, u, q) in facts]
 
 
-CASES = [("vi", t, f) for t, f in VI + VI_HARD] + [("en", t, f) for t, f in EN + EN_HARD]
+CASES = [("vi", t, f) for t, f in VI + VI_HARD] + [("en", t, f) for t, f in EN + EN_HARD + EN_WIRE]
 
 
 @pytest.mark.parametrize("lang,text,facts", CASES, ids=[f"{c[0]}-{i:02d}" for i, c in enumerate(CASES)])

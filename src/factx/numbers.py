@@ -126,8 +126,11 @@ def _dec(v) -> Decimal:
 # Digits: 3-digit groups ("1.234.567,89") or a plain run with one decimal part ("353.78",
 # "1234,5"). No leading zero ("0912..." is a phone number). A number that runs on into
 # another separator+digit ("1.2.3", "0912.345.678") is not a number at all.
-DIGITS = (r"(?>[1-9][0-9]{0,2}(?:[.,][0-9]{3}(?![0-9]))++(?:[.,][0-9]++)?"
-          r"|(?:0|[1-9][0-9]*+)(?:[.,][0-9]++)?)(?![.,]?[0-9])")
+# Wire-style fractions ("1-1/2 percent", "3/8 point", "24-1/4 dlrs"): eighths and the like,
+# read only in the languages of `fraction_langs` (a Vietnamese "1/2" is a date).
+FRAC = r"(?:[1-9]|[1-5][0-9])/(?:2|4|8|16|32|64)(?![0-9/])"
+DIGITS = (r"(?>" + FRAC + r"|[1-9][0-9]{0,2}(?:[.,][0-9]{3}(?![0-9]))++(?:[.,][0-9]++)?(?:-" + FRAC + r")?"
+          r"|(?:0|[1-9][0-9]*+)(?:[.,][0-9]++)?(?:-" + FRAC + r")?)(?![.,]?[0-9])")
 
 
 class NumberGrammar:
@@ -205,12 +208,22 @@ class NumberGrammar:
         neg = alias_pattern(ci_words=self.negative_words)
         self._full = re.compile(
             rf"(?:(?P<neg>-|{neg}){SP}*+)?(?:{self.NUMD}|{self.NUMW})")
-        self._tok = re.compile(r"[0-9][0-9.,]*+|[^\W\d_]++\.?|[%$]")
+        self._tok = re.compile(r"[0-9]++/[0-9]++|[0-9][0-9.,]*+(?:-[0-9]++/[0-9]++)?|[^\W\d_]++\.?|[%$]")
+        self.fraction_langs = set(digits.get("fraction_langs", []))
 
     # -- evaluation ------------------------------------------------------------------
 
     def digits_value(self, s: str, lang: str, scaled: bool = False) -> Decimal | None:
-        """A digit string read with the separators of `lang`."""
+        """A digit string read with the separators of `lang`; "1-1/2", "3/8" in `fraction_langs`."""
+        if "/" in s:
+            if lang not in self.fraction_langs:
+                return None
+            whole, _, frac = s.rpartition("-") if "-" in s else ("", "", s)
+            num, den = frac.split("/")
+            if int(num) >= int(den):
+                return None
+            w = digits_value(whole, lang in self.decimal_comma_langs, scaled) if whole else Decimal(0)
+            return None if w is None else w + Decimal(num) / Decimal(den)
         return digits_value(s, lang in self.decimal_comma_langs, scaled)
 
     def evaluate(self, text: str, lang: str) -> tuple[Decimal, dict] | None:
