@@ -566,6 +566,16 @@ class AmountGrammar:
                 for w in ws:
                     glued[w.casefold()] = q
         self.pre_quals, self.post_quals, self.post_glued = pre, post, glued
+        vp: set[str] = set()
+        verbs: set[str] = set()
+        endings: list[str] = []
+        for d in ruleset.toml("numbers/qualifiers.toml"):
+            pv = d.get("particle_verbs", {})
+            vp.update(norm_alias(w.casefold()) for w in pv.get("qualifiers", []))
+            verbs.update(w.casefold() for w in pv.get("verbs", []))
+            endings.extend(w.casefold() for w in pv.get("verb_endings", []))
+        self.verb_particles, self.particle_verbs = vp, verbs
+        self.particle_verb_endings = tuple(endings) or ("\0",)
 
     def _load_ranges(self, ruleset: RuleSet) -> None:
         self.start_words: set[str] = set()
@@ -839,6 +849,14 @@ class AmountGrammar:
             if q1 is not None:
                 a.qual, a.qual_start = self.pre_quals.get(norm_alias(q1.casefold()), ""), m.start(1)
                 start = min(start, a.qual_start)
+            if a.qual_start >= 0 and self.verb_particles:
+                qw = norm_alias(text[a.qual_start:core].casefold()).strip()
+                if qw in self.verb_particles:
+                    pv = self._last_word.search(text, max(0, a.qual_start - 20), a.qual_start)
+                    if pv and (pv.group(1).casefold() in self.particle_verbs
+                               or pv.group(1).casefold().endswith(self.particle_verb_endings)):
+                        # "edged up to 5%", "went up to $3": a verb and its particle, not "at most"
+                        a.qual, a.qual_start, start = "", -1, (a.range_start if a.range_start >= 0 else core)
             if post is not None:
                 if not text[end:m.start(14)].strip():
                     a.post = self.post_quals.get(norm_alias(post.casefold()), "")
