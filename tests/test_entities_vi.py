@@ -122,6 +122,11 @@ def test_dev_passages_exact_span_floor():
     # a paper's name without "báo"
     ("Theo báo Tuổi Trẻ, nhiều trường đại học đã tăng học phí.", ("org", "Tuổi Trẻ")),
     ("Tại Mátxcơva, hai bên đã ký thỏa thuận.", ("location", "Mátxcơva")),
+    ("Hãng tin Bloomberg dẫn nguồn tin cho hay.", ("org", "Bloomberg")),
+    # Vietnam's own bodies by their common-noun names
+    ("Tại kỳ họp thứ 8, Quốc hội đã thông qua Luật Thủ đô.", ("org", "Quốc hội")),
+    ("Chính phủ vừa ban hành nghị định mới.", ("org", "Chính phủ")),
+    ("Thủ tướng Anh Keir Starmer đã thảo luận.", ("location", "Anh")),
 ])
 def test_vi_spans(text, want):
     assert want in ents(text), ents(text)
@@ -136,6 +141,9 @@ def test_vi_spans(text, want):
     ("Giá xăng RON 95 giảm 300 đồng mỗi lít.", ("org", "RON")),
     ("Ngân sách bảo đảm cung ứng điện cho miền Bắc trong mùa khô.", ("location", "Bắc")),
     ("Tập đoàn Vingroup mua lại Phúc Long từ đối tác.", ("org", "Tập đoàn Vingroup mua lại Phúc Long")),
+    ("Hai bên nhấn mạnh quan hệ giữa hai Quốc hội.", ("org", "Quốc hội")),
+    ("Nhờ sự lãnh đạo của Đảng, Nhà nước, Chính phủ và nhân dân.", ("org", "Chính phủ")),
+    ("Thủ tướng Chính phủ đã ký quyết định.", ("org", "Chính phủ")),
 ])
 def test_vi_not(text, bad):
     assert bad not in ents(text), ents(text)

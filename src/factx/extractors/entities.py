@@ -68,6 +68,9 @@ _R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
 _R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
+_INST = r"(?:Đảng|Nhà nước|Chính phủ|Quốc hội|Mặt trận|Chủ tịch nước)"
+_INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
+_INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
 _LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
 _ROMAN = regex.compile(r"(?=[IVX]{2,6}$)X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -270,6 +273,8 @@ class _Engine:
         # (no "^": matched at a position, where "^" would only match at the text's start)
         self.generic_before = regex.compile(rf"(?:{_alt(loc.get('generic_before', []))})[ \t]+")
         amb = cfg.get("ambiguous", {})
+        self.institutions_vi = set(amb.get("institutions_vi", []))
+        self.institution_not_after = {w.casefold() for w in amb.get("institution_not_after", [])}
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
         self.place_prep = set(loc.get("place_prep_en", []))
@@ -484,11 +489,14 @@ class _Engine:
                     and self._vi_word_at(text, m.end + 1):
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
-            if not text[s:s + 1].isupper():
-                g = self.generic_before.match(text, s, e)
+            if not text[s:s + 1].isupper() or (
+                    m.entry.type == "org" and self.sentence_start(text, s)):
+                # (an org's generic word capitalized at a sentence start: "Hãng tin Bloomberg")
+                g = self.generic_before.match(text[s].lower() + text[s + 1:e])
                 # "thủ đô Lima" -> "Lima", not "biển Đông" -> "Đông": the rest must be a name
-                if g and g.end() < e and (" " in text[g.end():e] or fold_key(text[g.end():e]) in self.gaz_words):
-                    s = g.end()
+                if g and g.end() < e - s and (" " in text[s + g.end():e]
+                                              or fold_key(text[s + g.end():e]) in self.gaz_words):
+                    s = s + g.end()
             elif text[s:s + 4] == "The ":
                 s += 4
             typ, canon = m.entry.type, m.entry.canonical
@@ -853,6 +861,15 @@ class _Engine:
         s, e = m.start, m.end
         if m.entry.alias[:1].isupper() and not text[s:s + 1].isupper():
             return False
+        if self._tocc[s] and s > 0 and self._tocc[s - 1]:
+            return False  # inside a longer title: "Thủ tướng Chính phủ", "Chủ tịch Quốc hội"
+        if m.entry.alias in self.institutions_vi:
+            # "Quốc hội đã thông qua", "Chính phủ vừa ban hành": the country's own body; not a
+            # kind of institution ("hai Quốc hội", "Đảng, Nhà nước, Chính phủ, Quốc hội")
+            pw = _prev_word(text, s)
+            if pw and pw.casefold() in self.institution_not_after:
+                return False
+            return not (_INST_BEFORE.search(text, max(0, s - 16), s) or _INST_AFTER.match(text, e, e + 16))
         if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
             return True
         if self.sentence_start(text, s):
