@@ -144,6 +144,14 @@ def test_vi_spans(text, want):
     ("Hai bên nhấn mạnh quan hệ giữa hai Quốc hội.", ("org", "Quốc hội")),
     ("Nhờ sự lãnh đạo của Đảng, Nhà nước, Chính phủ và nhân dân.", ("org", "Chính phủ")),
     ("Thủ tướng Chính phủ đã ký quyết định.", ("org", "Chính phủ")),
+    ("Mùa Thu năm nay đến sớm.", ("person", "Mùa Thu")),
+    ("Dự án BOT này được đầu tư theo hình thức PPP.", ("org", "BOT")),
 ])
+
+
+def test_two_given_words_refer_back():
+    got = [(f.type, f.text, f.value) for f in factx.extract(
+        "Tiền vệ Nguyễn Quang Hải đã trở lại. Quang Hải ghi bàn ở phút 90.", lang="vi", types="entity")]
+    assert ("person", "Quang Hải", "Nguyễn Quang Hải") in got, got
 def test_vi_not(text, bad):
     assert bad not in ents(text), ents(text)

@@ -259,6 +259,7 @@ class _Engine:
         self.common_suffixes = tuple(cfg.get("common_word", {}).get("suffixes", [])) or ("\0",)
         pc = cfg.get("person_context", {})
         self.person_before = {w.casefold() for w in pc.get("before_en", [])}
+        self.weak_surnames = {w.casefold() for w in pc.get("weak_surnames_vi", [])}
         self.person_after = regex.compile(
             rf"^[ \t]*,?[ \t]*(?:{_alt(pc.get('after_en', []) + pc.get('after_vi', []))})(?![{_L}])")
         org = cfg.get("org", {})
@@ -415,7 +416,9 @@ class _Engine:
                 and not any(t.casefold() in self.not_entities for t in toks[1:])):
             return False
         if f[0] in self.vi_surnames and all(x in self.vi_given or x in self.vi_surnames for x in f[1:]):
-            return True
+            # two words after a surname that is mostly a common word ("Mùa Thu", "Đường Nam"):
+            # a name only after a title
+            return len(toks) > 2 or toks[0].casefold() not in self.weak_surnames
         if f[0] in self.en_given and f[-1] not in self.org_tails and f[-1] not in self.loc_tails \
                 and f[-1] not in self.event_heads:
             return True
@@ -753,6 +756,13 @@ class _Engine:
             if c[2] == "location" and c[3] not in self.country_canon and lang_at(c[0]) == "en" \
                     and self._team_position(text, c[0], c[1], cache):
                 c[2], c[4] = "org", "team"
+
+        # "Quang Hải" after "Nguyễn Quang Hải": the two given words name the person told before
+        for c in chosen:
+            if c[2] == "person" and c[4] != "gazetteer" and c[3].count(" ") == 1:
+                p = persons.get(fold(text[c[0]:c[1]]))
+                if p and len(p[0]) > len(c[3]) and p[0].endswith(text[c[0]:c[1]]):
+                    c[3] = p[0]
 
         # canonical harmonization
         editions = {}
@@ -1284,6 +1294,9 @@ class _Engine:
         if f[0] not in self.vi_surnames:
             persons.setdefault(f[0], (canon, toks[0].casefold()))
         persons.setdefault(fold(name), (canon, name.casefold()))
+        if len(toks) >= 3 and f[0] in self.vi_surnames:
+            # "Quang Hải" after "Nguyễn Quang Hải": the given name of two words
+            persons.setdefault(" ".join(f[-2:]), (canon, " ".join(toks[-2:]).casefold()))
 
     def _leftovers(self, text, toks, occ, chosen, aliases, persons, cache, lang_at):
         # group tokens not covered by a chosen fact and not titles
@@ -1367,6 +1380,10 @@ class _Engine:
             typ, canon = aliases[span]
             return typ, canon, "definition"
         fs = fold(span)
+        if len(words) == 2 and fs in persons and _has_vi_marks(span):
+            canon, part = persons[fs]
+            if span.casefold() == part:
+                return "person", canon, "person_part"
         if len(words) == 1:
             w = words[0]
             if fs in persons:
