@@ -147,11 +147,11 @@ def test_vi_spans(text, want):
     ("Mùa Thu năm nay đến sớm.", ("person", "Mùa Thu")),
     ("Dự án BOT này được đầu tư theo hình thức PPP.", ("org", "BOT")),
 ])
+def test_vi_not(text, bad):
+    assert bad not in ents(text), ents(text)
 
 
 def test_two_given_words_refer_back():
     got = [(f.type, f.text, f.value) for f in factx.extract(
         "Tiền vệ Nguyễn Quang Hải đã trở lại. Quang Hải ghi bàn ở phút 90.", lang="vi", types="entity")]
     assert ("person", "Quang Hải", "Nguyễn Quang Hải") in got, got
-def test_vi_not(text, bad):
-    assert bad not in ents(text), ents(text)
