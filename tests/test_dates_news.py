@@ -101,6 +101,17 @@ EN = [
      [("since the start of the year", "2024-01-01/2024-11-13")]),
     (WED, "Earlier this year, the central bank said inflation would ease by the end of 2024.",
      [("Earlier this year", "2024"), ("end of 2024", "2024-09/2024-12")]),
+    ("2024-11-08", "Investors bet that Thursday's Federal Reserve rate cut would support corporate earnings in 2025.",
+     [("Thursday", "2024-11-07"), ("2025", "2025")]),
+    ("2024-11-08", "Investors will look to October consumer price data due on Wednesday and retail sales on Friday next week.",
+     [("October", "2024-10"), ("Wednesday", "2024-11-13"), ("Friday next week", "2024-11-15")]),
+    ("2024-11-08", "By year-end, markets expect the rate at around 4.4%. A decade ago, rates were near zero.",
+     [("year-end", "2024-09/2024-12"), ("A decade ago", "2014")]),
+    ("2024-11-08", "The economy grew at a 2.8% rate in the July-September quarter, after 3.0% in the April-June period.",
+     [("July-September", "2024-07/2024-09"), ("April-June", "2024-04/2024-06")]),
+    ("2024-11-08", "Policymakers will release projections at 2 p.m. ET on Dec. 18.",
+     [("2 p.m. ET on Dec. 18", "2024-12-18T14:00")]),
+
 ]
 
 VI = [
@@ -198,6 +209,15 @@ VI = [
      [("quý này", "2024-Q4"), ("quý trước", "2024-Q3")]),
     (WED, "Hội nghị diễn ra trong 2 ngày 15 và 16/11 tại TP.HCM.",
      [("ngày 15 và 16/11", "2024-11-15/2024-11-16")]),
+    ("2024-10-16", "Cách đây 3 năm, thị trường từng sôi động trước khi trầm lắng từ cuối năm 2022.",
+     [("Cách đây 3 năm", "2021"), ("cuối năm 2022", "2022-09/2022-12")]),
+    ("2024-10-16", "Từ quý I/2019 đến quý III/2024, giá bình quân tăng khoảng 60%.",
+     [("Từ quý I/2019 đến quý III/2024", "2019-Q1/2024-Q3")]),
+    ("2024-10-16", "Phiên đấu giá diễn ra hôm 19/8 kéo dài đến rạng sáng hôm sau.",
+     [("hôm 19/8", "2024-08-19"), ("hôm sau", "2024-08-20")]),
+    ("2024-10-16", "Phiên họp thứ 5 của Ban chỉ đạo diễn ra sáng thứ Ba tuần tới.",
+     [("sáng thứ Ba tuần tới", "2024-10-22")]),
+
 ]
 
 NOT_EN = [
@@ -214,6 +234,7 @@ NOT_EN = [
     "Mr Smith, 58, served 20 years on the board.",
     "The iPhone 16 costs $799 and Nvidia shares hit a 41-year high of 2,000%.",
     "Over 330,000 people work there, across 2,300 stores.",
+    "The 10-year Treasury yield fell while two-year yields eased; it was the 50th record close and a seven-month high.",
 ]
 
 NOT_VI = [
@@ -232,6 +253,7 @@ NOT_VI = [
     "Kim loại quý này lập đỉnh mới; thưởng Tết bình quân 7 triệu đồng.",
     "Tết Trung thu là dịp để các doanh nghiệp bánh kẹo tăng doanh số.",
     "Bà Lan, 52 tuổi, mua 2 chỉ vàng; giá đạt 2.580 USD/ounce.",
+    "Trong 2 năm gần đây, Luật Đất đai 2024 và Luật Nhà ở 2023 được ban hành theo tầm nhìn 2045.",
 ]
 
 

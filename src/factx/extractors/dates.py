@@ -365,8 +365,12 @@ class DateExtractor:
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|fortnight)s?{E}(?!\s+of{E})"),
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
-            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year|fortnight)s?\s+(?:(?:ago|(?P<dir>later|earlier)|(?P<hence>hence|from\s+now)){E}|(?P<odir>before|after|from)\s+(?=\S))"),
+            ("en_ago", rf"{B}(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|month|year|fortnight|decade)s?\s+(?:(?:ago|(?P<dir>later|earlier)|(?P<hence>hence|from\s+now)){E}|(?P<odir>before|after|from)\s+(?=\S))"),
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+(?:trước\s+đây|(?P<dir>sau)(?:\s+đó)?(?!\s+(?:khi|ngày|kể|tính|so){E})){E}"),
+            # "cách đây 3 năm": three years before the reference date
+            ("vi_cach_day", rf"{B}cách\s+đây\s+(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm){E}"),
+            # "by year-end", "month-end": the late part of the current year / month
+            ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
@@ -447,7 +451,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -508,7 +512,7 @@ class DateExtractor:
         gate = (r"(?:st|nd|rd|th|s(?![\p{L}])|[/.\-–—,:~hg'’]"
                 r"|\s*(?:[-–—~,/:]|[ap]\.?\s?m|o['’]?\s*clock|giờ|[hg](?![\p{L}]))"
                 r"|\s+(?:tháng|quý|ngày|tuần|năm|tết|đến|tới|và|to|until|through|thru|till|and|of|in\s+the"
-                rf"|day|week|month|year|fortnight|quarter|{mon3}))")
+                rf"|day|week|month|year|fortnight|quarter|decade|{mon3}))")
         self.digit_runs = regex.compile(
             rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?:FY|CY|fy|cy)\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
@@ -600,7 +604,7 @@ class DateExtractor:
                        "~": self.d_dash, ",": g("num_range"), ":": self.d_vt, "h": self.d_vt, "g": self.d_vt,
                        "giờ": self.d_vt, "am": self.d_et, "pm": self.d_et, "a": self.d_et, "p": self.d_et,
                        "in": self.d_et, "o": self.d_et, "oclock": self.d_et}
-        for w in ("day", "days", "week", "weeks", "year", "years", "fortnight", "fortnights"):
+        for w in ("day", "days", "week", "weeks", "year", "years", "fortnight", "fortnights", "decade", "decades"):
             self.d_word[w] = g("en_ago")
         for w in ("month", "months"):
             self.d_word[w] = g("en_ago", "en_months_to")
@@ -610,7 +614,7 @@ class DateExtractor:
         self._letters = regex.compile(r"\p{L}+")
 
     _UNITS = {"tháng", "quý", "ngày", "tuần", "năm", "day", "days", "week", "weeks", "month", "months",
-              "year", "years", "fortnight", "fortnights", "quarter", "quarters"}
+              "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
     _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
     def _after_digits(self, text: str, s: int, e: int, n: int):
@@ -1475,7 +1479,7 @@ class DateExtractor:
     @staticmethod
     def _fortnight(u: str, n: int):
         u = u.lower()
-        return ("week", 2 * n) if u == "fortnight" else (u, n)
+        return ("week", 2 * n) if u == "fortnight" else ("year", 10 * n) if u == "decade" else (u, n)
 
     def _r_en_in(self, m, text, doc):
         n = self._num(m["n"])
@@ -1497,6 +1501,19 @@ class DateExtractor:
             return C(m.start(), m.end(), None, rule="vi_later", rel=("after", u, n), needs_ref=False,
                      extra={"need_anchor": True})
         return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
+
+    def _r_vi_cach_day(self, m, text, doc):
+        n = self._num(m["n"])
+        if not n:
+            return None
+        u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
+        return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
+
+    def _r_en_yearend(self, m, text, doc):
+        sh = {"this": 0, "last": -1, "next": 1}.get((m["sh"] or "this").lower(), 0)
+        c = C(m.start(), m.end(), None, rel=(m["u"].lower(), sh), needs_ref=True)
+        c.extra["part"] = "late"
+        return c
 
     def _r_vi_nextday(self, m, text, doc):
         return C(m.start(), m.end(), None, rule="vi_later", rel=("after", "day", 1), needs_ref=False)
@@ -1574,7 +1591,7 @@ class DateExtractor:
     # Thursday"); with neither, the nearest one.
     _TENSE = regex.compile(
         r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
-        r"|will|would|could|might|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
+        r"|will|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
         r"|due(?!\s+to\s+(?!be\b))|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
         r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
         r"|(?P<p>\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost|told|gave|made|took|saw|sold|bought"
