@@ -235,6 +235,8 @@ NOT_EN = [
     "The iPhone 16 costs $799 and Nvidia shares hit a 41-year high of 2,000%.",
     "Over 330,000 people work there, across 2,300 stores.",
     "The 10-year Treasury yield fell while two-year yields eased; it was the 50th record close and a seven-month high.",
+    "The Boeing 737-800 fleet; Chapter 11; the 9/11 attacks; open 24/7; rated 4.5/5; a 3-2 win; COP28; Covid-19; 5G.",
+    "The Nikkei 225 and Windows 11; Article 50; 3/4 of voters; Room 101; a 24-hour strike; the 30-year-old; in his 60s.",
 ]
 
 NOT_VI = [
@@ -254,6 +256,9 @@ NOT_VI = [
     "Tết Trung thu là dịp để các doanh nghiệp bánh kẹo tăng doanh số.",
     "Bà Lan, 52 tuổi, mua 2 chỉ vàng; giá đạt 2.580 USD/ounce.",
     "Trong 2 năm gần đây, Luật Đất đai 2024 và Luật Nhà ở 2023 được ban hành theo tầm nhìn 2045.",
+    "Trụ sở đặt tại số 12/3 đường Lê Lợi, hẻm 45/12; tổng đài 1900 1234 hoạt động 24/7; mạng 5G phủ sóng 63/63 tỉnh.",
+    "Hãng nhận 2 chiếc Airbus A321neo và Boeing 787-9; đội tuyển thắng 3-0, xếp thứ 2/10; học sinh lớp 12/3.",
+    "Chương trình \"Tết sum vầy 2025\" thu hút 2.000 người; 5g đường; lãi suất 6%/năm; SEA Games 32.",
 ]
 
 

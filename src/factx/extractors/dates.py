@@ -344,7 +344,7 @@ class DateExtractor:
             # English month-name dates and ranges
             ("en_md_range", rf"(?:(?P<from>from|between)\s+)?{B}(?P<mon>{MON})\s+(?P<d1>{D}){ORD}(?!\d)\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{D}){ORD}(?!\d)(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
             ("en_dm_range", rf"(?:(?P<from>from|between)\s+)?{B}(?:the\s+)?(?P<d1>{D}){ORD}(?!\d)(?:\s+(?:of\s+)?(?P<mon1>{MON}))?\s*(?:[-–—]|to|until|through|thru|till|and)\s*(?:the\s+)?(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y4}))?(?!\d)"),
-            ("en_mdy", rf"{B}(?P<mon>{MON}),?\s*(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
+            ("en_mdy", rf"{B}(?P<mon>{MON}),?\s*(?:the\s+(?=\d\d?(?:st|nd|rd|th)))?(?P<d>{D}){ORD}(?!\d)(?:(?:,\s*|\s+of\s+|\s+)(?P<y>{Y4})(?!\d)(?:\s*[-–—]\s*(?P<y2>{Y4})(?!\d))?)?(?!\s*[:.]\d|\d)"),
             ("en_dmy", rf"(?<![\d/.,])(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?"),
             ("en_m_ordw", rf"{B}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{ORDW}){E}(?:,?\s+(?P<y>{Y4})(?!\d))?"),
             ("en_ordw_m", rf"{B}(?P<dw>{ORDW})\s+(?:day\s+)?of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{Y4})(?!\d))?"),
@@ -401,7 +401,7 @@ class DateExtractor:
             # clock times
             # wire copy clock times: "by 0815 GMT", "at 1430 ET"
             ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|ICT|SGT|HKT)(?![\p{{L}}\d])"),
-            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hg])(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
+            ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hH]|(?-i:g)(?=\s*[0-5]\d))(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
