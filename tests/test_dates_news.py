@@ -112,6 +112,11 @@ EN = [
     ("2024-11-08", "Policymakers will release projections at 2 p.m. ET on Dec. 18.",
      [("2 p.m. ET on Dec. 18", "2024-12-18T14:00")]),
 
+    (WED, "In the first half, revenue rose 5%, and first-half profit beat forecasts; growth slowed in 3Q24.",
+     [("first half", "2024-01/2024-06"), ("first-half", "2024-01/2024-06"), ("3Q24", "2024-Q3")]),
+    (WED, "Brokers expect margins to widen in 1H25 after a weak 2H 2024.",
+     [("1H25", "2025-01/2025-06"), ("2H 2024", "2024-07/2024-12")]),
+    (WED, "The first half of the match was dull.", []),
 ]
 
 VI = [
@@ -218,6 +223,10 @@ VI = [
     ("2024-10-16", "Phiên họp thứ 5 của Ban chỉ đạo diễn ra sáng thứ Ba tuần tới.",
      [("sáng thứ Ba tuần tới", "2024-10-22")]),
 
+    (WED, "Năm tài chính 2024, công ty lãi 500 tỷ đồng; niên độ 2023-2024, xuất khẩu cà phê đạt 5 tỷ USD.",
+     [("Năm tài chính 2024", "2024"), ("niên độ 2023-2024", "2023/2024")]),
+    (WED, "Quý I-III, lợi nhuận tăng 12%, riêng quý 2-3/2024 tăng mạnh nhất.",
+     [("Quý I-III", "2024-Q1/2024-Q3"), ("quý 2-3/2024", "2024-Q2/2024-Q3")]),
 ]
 
 NOT_EN = [

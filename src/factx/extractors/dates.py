@@ -317,12 +317,12 @@ class DateExtractor:
             # năm 2007, (từ) (năm) 2016-2022 / đến năm 2022, bare years in context, APEC 2027
             ("year", rf"(?:(?P<tu>từ|from|between|giữa)\s+)?(?:(?P<head>năm)\s+)?(?<![\d/.,\-–\p{{L}}])(?P<y>{Y4})(?!\d)(?:\s*(?P<rs>[-–—~]|đến|tới|to|until|through|and|và)\s*(?:(?:năm)\s+)?(?P<y2>{Y4})(?!\d)|(?P<rs>[-–/])(?P<yy>\d\d)(?![\d/]))?(?![\d/]|[.,]\d|-[\dA-ZĐ]|\s*%)"),
             # quý II/2024, quý 2 năm 2024, quý ba, quý I năm nay
-            ("vi_quarter", rf"{B}quý\s+(?P<q>IV|I{{1,3}}|[1-4]|một|hai|ba|bốn|tư){E}(?:\s*(?:[/\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
+            ("vi_quarter", rf"{B}quý\s+(?P<q>IV|I{{1,3}}|[1-4]|một|hai|ba|bốn|tư)(?:\s*[-–]\s*(?:quý\s+)?(?P<q2>IV|I{{1,3}}|[1-4])(?![\d]))?{E}(?:\s*(?:[/\-]|năm|,)\s*(?P<y>{Y4})(?!\d)|\s+năm\s+(?P<yrel>{YRV}){E})?"),
             # quý cuối năm, quý đầu tiên của năm 2025
             ("vi_quarter_pos", rf"{B}quý\s+(?P<pos>đầu|cuối)(?:\s+(?:tiên|cùng))?\s+{YEXV}"),
             ("vi_quarter_rel", rf"{B}quý\s+(?P<sh>{SHV}){E}"),
             # Q2 2024, Q2/2024, 2018Q4, 2Q 2024, second quarter of 2024, the third quarter
-            ("en_q", rf"{B}(?:(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?|(?-i:q)(?P<q>[1-4])\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)){E}"),
+            ("en_q", rf"{B}(?:(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?|(?-i:q)(?P<q>[1-4])\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|(?-i:(?P<q>[1-4])Q)\s*(?:(?P<y>{Y4})|(?P<yy>\d\d))(?!\d)){E}"),
             ("en_q2", rf"{B}(?P<y>{Y4})\s*[-\s]?\s*Q(?P<q>[1-4]){E}"),
             ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-(?=\p{{L}}))(?:quarter|qtr\.?)(?!\p{{L}})(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
@@ -334,8 +334,12 @@ class DateExtractor:
             # first nine months of this year, first half of 2024, H1 2024
             ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+(?P<u>months|quarters)(?:\s+{YEXE})?"),
             ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY|CY|fy|cy)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
-            ("en_half", rf"{B}(?P<half>first|second)\s+half\s+{YEXE}"),
-            ("en_h", rf"{B}(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4}){E}"),
+            # "first half of 2024"; "the first half" / "first-half profit" alone: the reference year's
+            ("en_half", rf"{B}(?P<half>first|second)(?:\s+|-)half(?:\s+{YEXE}|(?![\s\-]+of{E})(?!\p{{L}}))"),
+            # H1 2024, 1H25, 2H 2024
+            ("en_h", rf"{B}(?:(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4})|(?-i:(?P<h>[12])H)\s*(?:(?P<y>{Y4})|(?P<yy>\d\d))(?!\d)){E}"),
+            # fiscal and crop years: "năm tài chính 2024", "niên độ 2023-2024"
+            ("vi_fiscal", rf"{B}(?:năm\s+tài\s+chính|tài\s+khóa|niên\s+độ|niên\s+vụ|niên\s+khóa)\s+(?:năm\s+)?(?P<y>{Y4})(?:\s*[-–/]\s*(?P<yy>{Y4}|\d\d))?(?!\d){E}"),
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
             ("en_part", rf"{B}(?P<part>early|mid|late|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of)[\s\-]+(?:the\s+)?(?:(?P<dec>(?:1[89]|20)\d0)['’]?(?-i:s){E}|(?P<y>{Y4})(?!\d)|(?P<mon>{MON})(?:\s+(?P<y>{Y4})(?!\d))?|(?P<yrel>{YRE})\s+(?P<u>year|month|week)|(?P<u>year|month|week){E})"),
             # decades and centuries
@@ -434,11 +438,11 @@ class DateExtractor:
             "vi_part_month": {"đầu", "giữa", "cuối"}, "vi_part_week": {"đầu", "giữa", "cuối"}, "vi_first_day": {"ngày"},
             "year": {"#", "từ", "from", "between", "giữa", "năm"},
             "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"}, "vi_quarter_pos": {"quý"},
-            "en_q": {"q1", "q2", "q3", "q4"}, "en_q2": {"#"},
+            "en_q": {"q1", "q2", "q3", "q4", "#"}, "en_q2": {"#"},
             "en_q3": {"#", "first", "second", "third", "fourth"},
             "en_q_rel": shifts,
             "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
-            "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2"},
+            "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2", "#"}, "vi_fiscal": {"năm", "tài", "niên"},
             "en_part": {"early", "mid", "late", "beginning", "start", "middle", "end"},
             "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
             "en_md_range": {"from", "between"} | months,
@@ -465,7 +469,7 @@ class DateExtractor:
         }
         # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
         four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy", "en_time_gmt"}
-        short = {"vi_lunar", "en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
+        short = {"en_h", "en_q", "vi_lunar", "en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
                  "en_dm_range", "en_ago", "vi_ago", "vi_next_n", "vi_time", "en_time", "century",
                  "decade", "en_fy"}
         self.at_digit_len: dict[int, list[int]] = {1: [], 2: [], 4: []}
@@ -509,7 +513,7 @@ class DateExtractor:
         # Most numbers in news (amounts, counts) then try no pattern at all. This gate is a
         # superset of how the short-run patterns continue; keep it so when adding one.
         mon3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-        gate = (r"(?:st|nd|rd|th|s(?![\p{L}])|[/.\-–—,:~hg'’]"
+        gate = (r"(?:st|nd|rd|th|s(?![\p{L}])|[/.\-–—,:~hgq'’]"
                 r"|\s*(?:[-–—~,/:]|[ap]\.?\s?m|o['’]?\s*clock|giờ|[hg](?![\p{L}]))"
                 r"|\s+(?:tháng|quý|ngày|tuần|năm|tết|đến|tới|và|to|until|through|thru|till|and|of|in\s+the"
                 rf"|day|week|month|year|fortnight|quarter|decade|{mon3}))")
@@ -593,6 +597,7 @@ class DateExtractor:
         self.d_colon = g("vi_time", "en_time")
         self.d_ord = g("en_q3", "en_dmy", "en_dm_range", "en_nth_wd", "century", "en_nth_of_month")
         self.d_vt, self.d_et = g("vi_time"), g("en_time")
+        self.d_vth, self.d_q = g("vi_time", "en_h"), g("en_q")
         vi_thang = g("vi_dmy_words", "vi_lunar", "vi_nmonths", "vi_ago", "vi_next_n")
         en_mon = g("en_dmy", "en_dm_range")
         self.d_word = {"tháng": vi_thang, "quý": g("vi_nmonths", "vi_next_n"),
@@ -647,7 +652,9 @@ class DateExtractor:
             elif w == "s":
                 out = self.d_dec
             elif w[0] in "hg":
-                out = self.d_vt
+                out = self.d_vth if c0 == "H" else self.d_vt
+            elif c0 == "Q":
+                out = self.d_q
             elif w in ("am", "pm", "a", "p") or w[0] == "o":
                 out = self.d_et
             else:
@@ -1023,6 +1030,12 @@ class DateExtractor:
         if not q or not 1 <= q <= 4:
             return None
         y, yrel = self._yr_from(m)
+        if m["q2"]:
+            # "quý I-III", "quý 2-3/2024": a range of quarters
+            q2 = self._qnum(m["q2"])
+            if not q2 or not q < q2 <= 4:
+                return None
+            return C(m.start(), m.end(), P(y, q=q, yrel=yrel), P(y, q=q2, yrel=yrel), needs_ref=yrel is not None)
         return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
 
     def _r_vi_quarter_pos(self, m, text, doc):
@@ -1109,7 +1122,10 @@ class DateExtractor:
     def _r_en_half(self, m, text, doc):
         c = self._period(m, 1, 6) if m["half"].lower() == "first" else self._period(m, 7, 12)
         if c.a.y is None and c.a.yrel is None:
-            c.a.yrel = c.b.yrel = 0
+            # "the second half" told in January to March is last year's
+            ref = doc.reference_date
+            c.a.yrel = c.b.yrel = -1 if ref is not None and ref.month <= 3 and m["half"].lower() == "second" \
+                and not _rs(r"(?i)\byear\s*$", m.group()) else 0
             c.needs_ref = True
         return c
 
@@ -1119,8 +1135,11 @@ class DateExtractor:
             return None
         return C(s, m.end(), P(_year2(m["y"]) if len(m["y"]) == 2 else int(m["y"])))
 
+    def _r_vi_fiscal(self, m, text, doc):
+        return self._r_en_fiscal(m, text, doc)
+
     def _r_en_h(self, m, text, doc):
-        y = int(m["y"])
+        y = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
         return C(m.start(), m.end(), P(y, 1), P(y, 6)) if m["h"] == "1" else C(m.start(), m.end(), P(y, 7), P(y, 12))
 
     def _r_en_part(self, m, text, doc):
