@@ -407,6 +407,8 @@ class DateExtractor:
             ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|ICT|SGT|HKT)(?![\p{{L}}\d])"),
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hH]|(?-i:g)(?=\s*[0-5]\d))(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
+            # "a quarter past 8pm", "20 minutes past 3pm", "half past three pm", "15 past noon", "ten to six p.m."
+            ("en_time_past", rf"{B}(?:(?P<qu>(?:a\s+)?quarter)|(?P<half>half)|(?P<mm>[1-5]?\d|{ENUM})(?:\s+min(?:ute)?s?)?)\s+(?P<dir>past|after|to|before)\s+(?P<H>1[0-2]|0?\d|{ENUM}|noon|midnight)(?!\d)(?:\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)))?{E}"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
             ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s|(?:tonight|tomorrow){E})|(?<=clock))"),
@@ -463,7 +465,7 @@ class DateExtractor:
             "en_nth_of_month": {"#"}, "en_wd_dom": {w for w in self.wd_en if len(w) <= 4}, "en_week_n": {"week"},
             "en_past": {"past", "last", "next"}, "en_weekend": {"over", "during"},
             "vi_time": {"#", "lúc", "vào", "khoảng"}, "en_time": {"#"}, "en_time_gmt": {"#"},
-            "en_time_noon": {"noon", "midnight", "midday"},
+            "en_time_noon": {"noon", "midnight", "midday"}, "en_time_past": {"#", "a", "quarter", "half"} | enum,
             "en_time_bare": {"at", "around"},
             "pod_vi": pods_vi, "pod_en": {"morning", "afternoon", "evening", "night"},
         }
@@ -516,7 +518,7 @@ class DateExtractor:
         gate = (r"(?:st|nd|rd|th|s(?![\p{L}])|[/.\-–—,:~hgq'’]"
                 r"|\s*(?:[-–—~,/:]|[ap]\.?\s?m|o['’]?\s*clock|giờ|[hg](?![\p{L}]))"
                 r"|\s+(?:tháng|quý|ngày|tuần|năm|tết|đến|tới|và|to|until|through|thru|till|and|of|in\s+the"
-                rf"|day|week|month|year|fortnight|quarter|decade|{mon3}))")
+                rf"|day|week|month|year|fortnight|quarter|decade|past|after|before|min|{mon3}))")
         self.digit_runs = regex.compile(
             rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?:FY|CY|fy|cy)\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
@@ -611,6 +613,9 @@ class DateExtractor:
                        "in": self.d_et, "o": self.d_et, "oclock": self.d_et}
         for w in ("day", "days", "week", "weeks", "year", "years", "fortnight", "fortnights", "decade", "decades"):
             self.d_word[w] = g("en_ago")
+        for w in ("past", "after", "before", "minute", "minutes", "min", "mins"):
+            self.d_word[w] = g("en_time_past")
+        self.d_word["to"] = self.d_word["to"] + g("en_time_past")
         for w in ("month", "months"):
             self.d_word[w] = g("en_ago", "en_months_to")
         for w in self.mon_en:
@@ -1931,6 +1936,23 @@ class DateExtractor:
         if text[max(0, m.start() - 2):m.start()].rstrip().endswith("("):
             return None  # "2:30 a.m. local time (1930 GMT)": the conversion of the time before it
         return C(m.start(), m.end(), P(H=int(m["H"]), M=int(m["M"])), kind="time", strong=True, extra={"ap": True})
+
+    def _r_en_time_past(self, m, text, doc):
+        M = 15 if m["qu"] else 30 if m["half"] else self._num(m["mm"])
+        hw = m["H"].lower()
+        H = 12 if hw == "noon" else 0 if hw == "midnight" else self._num(hw)
+        if M is None or H is None or not 1 <= M <= 59 or not 0 <= H <= 12:
+            return None
+        if m["dir"].lower() in ("to", "before"):
+            H, M = (H - 1) % 24, 60 - M
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if ap == "pm" and H < 12:
+            H += 12
+        elif ap == "am" and H == 12:
+            H = 0
+        # a clock time only with a.m./p.m., noon or midnight ("10 to 12 people" is a count)
+        strong = bool(ap) or hw in ("noon", "midnight")
+        return C(m.start(), m.end(), P(H=H, M=M), kind="time", strong=strong, extra={"ap": bool(ap)})
 
     def _r_en_time_noon(self, m, text, doc):
         H = 0 if m["nn"].lower() == "midnight" else 12
