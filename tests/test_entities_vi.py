@@ -123,6 +123,10 @@ def test_dev_passages_exact_span_floor():
     ("Theo báo Tuổi Trẻ, nhiều trường đại học đã tăng học phí.", ("org", "Tuổi Trẻ")),
     ("Tại Mátxcơva, hai bên đã ký thỏa thuận.", ("location", "Mátxcơva")),
     ("Hãng tin Bloomberg dẫn nguồn tin cho hay.", ("org", "Bloomberg")),
+    # numbered units keep their word; a capitalized unit word at a sentence start stays out
+    ("Căn nhà ở Phường 12, Quận Gò Vấp, TP.HCM được rao bán.", ("location", "Phường 12")),
+    ("Anh sống ở quận 7 từ năm 2010.", ("location", "quận 7")),
+    ("Xã Tân Hòa, huyện Châu Thành có 5.000 hộ dân.", ("location", "Tân Hòa")),
     # Vietnam's own bodies by their common-noun names
     ("Tại kỳ họp thứ 8, Quốc hội đã thông qua Luật Thủ đô.", ("org", "Quốc hội")),
     ("Chính phủ vừa ban hành nghị định mới.", ("org", "Chính phủ")),

@@ -71,6 +71,7 @@ _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
 _INST = r"(?:Đảng|Nhà nước|Chính phủ|Quốc hội|Mặt trận|Chủ tịch nước)"
 _INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
 _INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
+_UNIT_NUM = regex.compile(r"[ \t]+\d{1,2}(?![\d\p{L}]|[.,/:]\d)")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
 _LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
 _ROMAN = regex.compile(r"(?=[IVX]{2,6}$)X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -288,6 +289,8 @@ class _Engine:
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
         adm = loc.get("admin_before_vi", [])
         self.admin_last = {a.split()[-1] for a in adm}
+        self.admin_tail = {a[-1] + " " for a in adm}  # last letter and the space: a cheap first check
+        self.admin_caps = set(loc.get("admin_caps_vi", []))
         self.admin_before = regex.compile(rf"(?<![{_L}])(?:{_alt(adm)})[ \t]+$") if adm else None
         sp = cfg.get("sports", {})
         self.team_before = regex.compile(
@@ -568,6 +571,8 @@ class _Engine:
         # 2. Vietnamese head patterns
         for m in vi_iter:
             s, e = m.span()
+            if (s, e) in gz_spans:
+                continue  # exactly a known name ("Bộ Ngoại giao"): the gazetteer's candidate wins
             e = self._vi_body(text, s, e, m.group("head"))
             vi_bound[0] = e if e is not None else s + len(m.group("head"))
             if e is None:
@@ -673,16 +678,40 @@ class _Engine:
         cache: dict = {}  # line kinds
         runs = []
         stop = self.stop_words
-        admin_last = self.admin_last
+        admin_last, admin_tail, rfind = self.admin_last, self.admin_tail, text.rfind
+        admin_caps = self.admin_caps
+        if admin_caps and any(lg == "vi" for _, _, lg in segs):
+            for kw in ("quận ", "phường "):
+                i = text.find(kw)
+                while i != -1:
+                    num = _UNIT_NUM.match(text, i + len(kw) - 1, i + len(kw) + 5)
+                    if num and (i == 0 or not text[i - 1].isalpha()) and lang_at(i) == "vi":
+                        nm = text[i:num.end()]
+                        cands.append((i, num.end(), "location", self.loc_by_key.get(fold_key(nm)) or nm, "place", 0))
+                    i = text.find(kw, i + 1)
         for s, e, w in run_ms:
             if (s, e) in gz_spans:
                 continue  # exactly a gazetteer name: nothing to add, nothing left over
-            if admin_last and text[s - 1:s] == " " and text[s - 2:s - 1].islower() \
-                    and text[text.rfind(" ", max(0, s - 14), s - 1) + 1:s - 1] in admin_last \
+            if text[s - 2:s] in admin_tail \
+                    and text[rfind(" ", s - 14 if s > 14 else 0, s - 1) + 1:s - 1] in admin_last \
                     and w.count(" ") <= 3 and not w.isupper() and lang_at(s) == "vi" \
                     and self.admin_before.search(text, max(0, s - 20), s):
                 # "huyện Mỹ Đức", "khu đô thị Phú Mỹ Hưng": the whole name is the place
                 cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
+            fw = w.split(None, 1)[0] if " " in w else w
+            if fw in admin_caps and lang_at(s) == "vi":
+                num = _UNIT_NUM.match(text, s + len(fw), s + len(fw) + 6)
+                if num:
+                    # "Quận 1", "Phường 12": a numbered unit is named with its word
+                    cands.append((s, num.end(), "location", self.loc_by_key.get(fold_key(text[s:num.end()]))
+                                  or text[s:num.end()], "place", 0))
+                elif " " in w and not w.isupper() and w.count(" ") <= 4:
+                    # "Xã Tân Hòa, huyện ...": the unit's word stays out, and no person "Xã Tân Hòa"
+                    ns = s + len(fw)
+                    while text[ns] in " \t":
+                        ns += 1
+                    s, w = ns, text[ns:e]
+                    cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
             if " " not in w and "\t" not in w:
                 # one word: no pattern candidate; a leftover only if not a stop word
                 if w.casefold() in stop:
