@@ -227,6 +227,16 @@ VI = [
      [("Năm tài chính 2024", "2024"), ("niên độ 2023-2024", "2023/2024")]),
     (WED, "Quý I-III, lợi nhuận tăng 12%, riêng quý 2-3/2024 tăng mạnh nhất.",
      [("Quý I-III", "2024-Q1/2024-Q3"), ("quý 2-3/2024", "2024-Q2/2024-Q3")]),
+    ("2023-06-16", "Trước đó, NHNN đã giảm lãi suất vào các ngày 15/3, 3/4 và 25/5.",
+     [("ngày 15/3", "2023-03-15"), ("3/4", "2023-04-03"), ("25/5", "2023-05-25")]),
+    ("2023-06-16", "Đây là lần giảm lãi suất thứ 4 kể từ đầu năm 2023.",
+     [("kể từ đầu năm 2023", "2023-01-01/2023-06-16")]),
+    ("2023-06-16", "Từ nay đến cuối năm, các ngân hàng dự kiến tiếp tục giảm lãi suất cho vay.",
+     [("Từ nay đến cuối năm", "2023-06-16/2023-12-31")]),
+    ("2023-06-16", "Năm 2022, lợi nhuận ngành ngân hàng tăng 40%; năm nay, mức tăng dự báo chỉ khoảng 10-15%.",
+     [("Năm 2022", "2022"), ("năm nay", "2023")]),
+    ("2023-06-16", "Tại cuộc họp báo chiều thứ Năm (15/6), Phó thống đốc cho biết lạm phát tháng 5 tăng 2,43% so với cùng kỳ.",
+     [("chiều thứ Năm (15/6)", "2023-06-15"), ("tháng 5", "2023-05"), ("cùng kỳ", "2022-05")]),
 ]
 
 NOT_EN = [
@@ -261,6 +271,7 @@ NOT_VI = [
     "Trong 3 năm, công ty tăng vốn gấp đôi.",
     "Mỗi năm, Việt Nam xuất khẩu khoảng 7 triệu tấn gạo.",
     "Tỷ lệ 1/3 cổ đông đồng ý với phương án.",
+    "Tỷ lệ 1/3, 2/3 và 3/4 số phiếu; công ty hoạt động 40 năm nay.",
     "Kim loại quý này lập đỉnh mới; thưởng Tết bình quân 7 triệu đồng.",
     "Tết Trung thu là dịp để các doanh nghiệp bánh kẹo tăng doanh số.",
     "Bà Lan, 52 tuổi, mua 2 chỉ vàng; giá đạt 2.580 USD/ounce.",

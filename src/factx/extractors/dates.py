@@ -807,7 +807,8 @@ class DateExtractor:
                 before = text[max(0, s0 - 2):s0]
                 if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
                         or self._ends_with_weekday(text, s0)
-                        or self._RD_BEFORE.search(text, max(0, s0 - 24), s0)):
+                        or self._RD_BEFORE.search(text, max(0, s0 - 24), s0)
+                        or self._LIST_BEFORE.search(text, max(0, s0 - 80), s0)):
                     return None
             if sep == "-" and not head and not text[max(0, s0 - 2):s0].endswith("("):
                 if not self._prev_phrase_in(text, s0, self.ctx_dm):
@@ -828,6 +829,8 @@ class DateExtractor:
             c.b = P(y2)
         return c
 
+    # a list of day-months after a date word: "vào các ngày 15/3, 3/4 và 25/5"
+    _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I)
     _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
 
     def _ends_with_weekday(self, text, s):
@@ -881,7 +884,7 @@ class DateExtractor:
             if mw[0].islower() and k in ("hai", "ba", "bốn", "tư") and not (y or yrel) and \
                     _rm(r"\s+(?:lần|người|đợt|kỳ|buổi|cuộc|ngày|tuần|tháng|năm)\b", text[m.end():m.end() + 10]):
                 return None
-        before = self._prev_words(text, m.start(), 1)
+        before = self._prev_word_adj(text, m.start())
         if before and not m["part"] and not m["tu"]:
             w = before[-1]
             if (w.isdigit() or w in self.vague_before or w in self.num_vi) and not (y or yrel):
@@ -910,8 +913,16 @@ class DateExtractor:
             c.extra["part"] = self.parts.get(_key(part), part)
         return c
 
+    _PREV_ADJ = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$")
+
+    def _prev_word_adj(self, text, s) -> list[str]:
+        """The word right before s when only spaces separate them ("40 năm nay" but not
+        "40%; năm nay"), lower-cased, as a one-item list; else []."""
+        m = self._PREV_ADJ.search(text, max(0, s - 30), s)
+        return [m.group(1).lower()] if m else []
+
     def _vague_before(self, text, s) -> bool:
-        ws = self._prev_words(text, s, 1)
+        ws = self._prev_word_adj(text, s)
         return bool(ws) and (ws[-1].isdigit() or ws[-1] in self.num_vi or ws[-1] in self.vague_before)
 
     def _r_vi_month_rel(self, m, text, doc):
@@ -1308,7 +1319,7 @@ class DateExtractor:
     def _r_vi_relunit(self, m, text, doc):
         u = self.unit_vi[_key(m["u"])]
         sh = self.sh_vi[_key(m["sh"])]
-        ws = self._prev_words(text, m.start(), 1)
+        ws = self._prev_word_adj(text, m.start())
         if ws and (ws[-1].isdigit() or ws[-1] in self.num_vi or ws[-1] in self.vague_before):
             return None
         k = _key(m["sh"])
@@ -2144,6 +2155,16 @@ class DateExtractor:
             elif "-Q" in start:
                 start = f"{start[:4]}-{3 * int(start[-1]) - 2:02d}-01"
             return f"{start}/{ref.date().isoformat()}", "day"
+        if c.extra.get("from_now"):
+            # "từ nay đến cuối năm", "from now until March": the reference date to the end
+            if ref is None or not isinstance(v, str):
+                return None, u
+            end = self._last_day_of(v.split("/")[-1])
+            if end is not None and end < ref.date().isoformat() and not _rs(r"\d{4}", text[c.start:c.end]):
+                end = self._last_day_of(f"{int(end[:4]) + 1:04d}{end[4:7]}")   # "from now until March": the coming March
+            if end is None or end < ref.date().isoformat():
+                return None, "day"
+            return f"{ref.date().isoformat()}/{end}", "day"
         t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
         if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
             v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
@@ -2509,10 +2530,14 @@ class DateExtractor:
             if c.kind == "date" and c.b is None and "pair" not in c.extra:
                 mm = self._TO_NOW.match(text, c.end)
                 pre = self._FROM_BEFORE.search(text, max(0, c.start - 12), c.start)
-                if mm and pre:
+                fn = self._FROM_NOW_BEFORE.search(text, max(0, c.start - 30), c.start)
+                if fn is not None:
+                    c.extra["from_now"] = True
+                    c.start = fn.start(1)
+                elif mm and pre:
                     c.extra["to_now"] = True
                     c.start, c.end = pre.start(1), mm.end()
-                elif not mm and c.extra.get("part") == "early" and self._is_current(c):
+                elif not mm and c.extra.get("part") == "early" and self._is_current(c, doc.reference_date):
                     # "Từ đầu năm, khối ngoại bán ròng ...", "since the start of the year":
                     # from the start of the current year or month to the reference date
                     pre = self._SINCE_BEFORE.search(text, max(0, c.start - 16), c.start)
@@ -2549,13 +2574,40 @@ class DateExtractor:
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
 
+    _FROM_NOW_BEFORE = regex.compile(
+        r"(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+(?:nay|bây\s+giờ|hôm\s+nay|giờ)|from\s+now|between\s+now)\s+"
+        r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I)
     _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|since)\s+(?:the\s+)?$", regex.I)
 
     @staticmethod
-    def _is_current(c: C) -> bool:
+    def _is_current(c: C, ref=None) -> bool:
         if c.rel is not None:
             return c.rel in (("year", 0), ("month", 0))
-        return c.a is not None and c.a.yrel == 0 and c.a.m is None and c.a.q is None
+        if c.a is None or c.a.m is not None or c.a.q is not None:
+            return False
+        # "đầu năm nay", or the reference year named ("kể từ đầu năm 2023" told in 2023)
+        return c.a.yrel == 0 or (ref is not None and c.a.y == ref.year)
+
+    @staticmethod
+    def _last_day_of(v: str) -> str | None:
+        """The last day of an ISO date, month, quarter, week or year."""
+        try:
+            if regex.fullmatch(r"\d{4}-\d\d-\d\d", v):
+                return v
+            y = int(v[:4])
+            if len(v) == 4:
+                return f"{y:04d}-12-31"
+            if len(v) == 7 and v[5] == "Q":
+                mo = 3 * int(v[6])
+                return f"{y:04d}-{mo:02d}-{_last_day(y, mo):02d}"
+            if len(v) == 7:
+                mo = int(v[5:7])
+                return f"{y:04d}-{mo:02d}-{_last_day(y, mo):02d}"
+            if len(v) == 8 and v[5] == "W":
+                return dt.date.fromisocalendar(y, int(v[6:]), 7).isoformat()
+        except (ValueError, IndexError):
+            return None
+        return None
 
     _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
     _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|from|since)\s+$", regex.I)
