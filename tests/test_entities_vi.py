@@ -62,7 +62,7 @@ def test_dev_passages_exact_span_floor():
     fp = sum(v[1] for v in per_type.values())
     fn = sum(v[2] for v in per_type.values())
     f1 = 2 * tp / (2 * tp + fp + fn)
-    # measured 0.969 (person 0.968, org 0.975, location 0.980); 0.874 before this work
+    # measured 0.967 (person 0.965, org 0.982, location 0.981, misc 0.62); 0.869 before this work
     assert f1 >= 0.95, (f1, per_type)
     for t in ("person", "org", "location"):
         a, b, c = per_type[t]
@@ -127,6 +127,12 @@ def test_dev_passages_exact_span_floor():
     ("Căn nhà ở Phường 12, Quận Gò Vấp, TP.HCM được rao bán.", ("location", "Phường 12")),
     ("Anh sống ở quận 7 từ năm 2010.", ("location", "quận 7")),
     ("Xã Tân Hòa, huyện Châu Thành có 5.000 hộ dân.", ("location", "Tân Hòa")),
+    ("Cảng hàng không quốc tế Long Thành dự kiến hoàn thành vào năm 2026.", ("location", "Long Thành")),
+    # one-word country names that are also given names
+    ("Tổng thống Ukraine Volodymyr Zelensky cáo buộc Nga tấn công cơ sở hạ tầng.", ("location", "Nga")),
+    ("Xuất khẩu sang Mỹ tăng, trong khi xuất khẩu sang Đức giảm.", ("location", "Đức")),
+    ("Hàng hóa từ Mỹ và Trung Quốc tăng. Chị Nga cho biết giá tăng.", ("person", "Nga")),
+    ("Nhà máy ở Nga Sơn đóng cửa sau khi Mỹ áp thuế.", ("location", "Nga Sơn")),
     # Vietnam's own bodies by their common-noun names
     ("Tại kỳ họp thứ 8, Quốc hội đã thông qua Luật Thủ đô.", ("org", "Quốc hội")),
     ("Chính phủ vừa ban hành nghị định mới.", ("org", "Chính phủ")),
@@ -150,6 +156,8 @@ def test_vi_spans(text, want):
     ("Thủ tướng Chính phủ đã ký quyết định.", ("org", "Chính phủ")),
     ("Mùa Thu năm nay đến sớm.", ("person", "Mùa Thu")),
     ("Dự án BOT này được đầu tư theo hình thức PPP.", ("org", "BOT")),
+    ("Hàng hóa từ Mỹ và Trung Quốc tăng. Chị Nga cho biết giá tăng.", ("location", "Nga")),
+    ("Thành phố Hồ Chí Minh có 9 triệu dân.", ("location", "Hồ Chí Minh")),
 ])
 def test_vi_not(text, bad):
     assert bad not in ents(text), ents(text)

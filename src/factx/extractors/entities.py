@@ -276,6 +276,8 @@ class _Engine:
         self.generic_before = regex.compile(rf"(?:{_alt(loc.get('generic_before', []))})[ \t]+")
         amb = cfg.get("ambiguous", {})
         self.institutions_vi = set(amb.get("institutions_vi", []))
+        self.countries_vi = set(amb.get("countries_vi", []))
+        self.kin_vi = {w.casefold() for w in amb.get("kin_vi", [])}
         self.institution_not_after = {w.casefold() for w in amb.get("institution_not_after", [])}
         self.amb_trigger = regex.compile(
             rf"(?<![{_L}])(?i:{_alt(amb.get('triggers', []) + loc.get('place_before', []))})[ \t]+$")
@@ -491,14 +493,18 @@ class _Engine:
                 continue  # US$ is a currency; "25-CT/TW" a document code
             if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end, m.end + 4) \
                     and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
-                    and _has_vi_marks(m.entry.alias) and (m.end + 1) not in gz_starts_all \
+                    and (_has_vi_marks(m.entry.alias) or m.entry.alias in self.countries_vi) \
+                    and (m.end + 1) not in gz_starts_all \
                     and self._vi_word_at(text, m.end + 1):
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
-            if not text[s:s + 1].isupper() or (
-                    m.entry.type == "org" and self.sentence_start(text, s)):
-                # (an org's generic word capitalized at a sentence start: "Hãng tin Bloomberg")
+            low0 = not text[s:s + 1].isupper()
+            if low0 or (text[s + 1:s + 2].islower() and lang_at(s) == "vi" and self.sentence_start(text, s)):
+                # (a generic word capitalized at a sentence start: "Hãng tin Bloomberg", "Cảng
+                # hàng không quốc tế Long Thành"; not "Thành phố Hồ Chí Minh", the usual name)
                 g = self.generic_before.match(text[s].lower() + text[s + 1:e])
+                if g and not low0 and g.group().startswith("thành phố"):
+                    g = None
                 # "thủ đô Lima" -> "Lima", not "biển Đông" -> "Đông": the rest must be a name
                 if g and g.end() < e - s and (" " in text[s + g.end():e]
                                               or fold_key(text[s + g.end():e]) in self.gaz_words):
@@ -909,6 +915,8 @@ class _Engine:
             if pw and pw.casefold() in self.institution_not_after:
                 return False
             return not (_INST_BEFORE.search(text, max(0, s - 16), s) or _INST_AFTER.match(text, e, e + 16))
+        if m.entry.alias in self.countries_vi and self._vi_country(text, s, e, sure_canon):
+            return True
         if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
             return True
         if self.sentence_start(text, s):
@@ -929,6 +937,26 @@ class _Engine:
             if i < len(sure_starts) and sure_starts[i] == p:
                 return True
         return False
+
+    def _kin_before(self, text, s, lang_at) -> bool:
+        """A Vietnamese kin word or pronoun right before `s` ("chị Nga", "anh Đức", "ông Anh"):
+        the ambiguous name after it is a person's given name."""
+        pw = _prev_word(text, s)
+        return bool(pw) and pw.casefold() in self.kin_vi and lang_at(s) == "vi"
+
+    def _vi_country(self, text, s, e, sure_canon) -> bool:
+        """A one-word country name that is also a given name ("Nga", "Đức", "Anh") in a passage
+        about other countries: "Tổng thống Ukraine cáo buộc Nga ...". Not after a title, kin
+        word or another capitalized word ("chị Nga", "Minh Đức"), not before one ("Nga Sơn"),
+        not at a sentence start."""
+        if not any(c in self.country_canon and c != "Vietnam" for c in sure_canon):
+            return False
+        if _NEXT_CAP.match(text, e, e + 4) or self.sentence_start(text, s):
+            return False
+        pw = _prev_word(text, s)
+        if not pw or pw[:1].isupper() or pw.casefold() in self.title_last:
+            return False
+        return True
 
     def _edition(self, text, s, e, canon):
         b = _ORD_BEFORE.search(text, max(0, s - 12), s)
@@ -1337,7 +1365,8 @@ class _Engine:
             w = t[2]
             if occ[t[0]] or tocc[t[0]] or not w[:1].isupper() or t[4] in self.stop_words \
                     or _HAS_DIGIT.search(w) or (t[4] in tfirst and self._title_len(toks, 0)) \
-                    or w.casefold() in self.not_entities or fold_key(w) in self.amb_keys:
+                    or w.casefold() in self.not_entities \
+                    or (fold_key(w) in self.amb_keys and not self._kin_before(text, t[0], lang_at)):
                 return
         free = []
         i = 0
@@ -1389,7 +1418,8 @@ class _Engine:
             stripped = len(g) < n0
             s, e = g[0][0], g[-1][1]
             span = text[s:e]
-            if span.casefold() in self.not_entities or fold_key(span) in self.amb_keys:
+            if span.casefold() in self.not_entities \
+                    or (fold_key(span) in self.amb_keys and not self._kin_before(text, s, lang_at)):
                 continue
             words = [t[2] for t in g]
             res = self._classify_leftover(text, s, e, words, aliases, persons, cache, lang_at)
