@@ -117,6 +117,12 @@ EN = [
     (WED, "Brokers expect margins to widen in 1H25 after a weak 2H 2024.",
      [("1H25", "2025-01/2025-06"), ("2H 2024", "2024-07/2024-12")]),
     (WED, "The first half of the match was dull.", []),
+    ("2024-11-22", "Cornwall Insight, a consultancy, forecasts a further 3% rise in April.",
+     [("April", "2025-04")]),
+    ("2024-11-22", "Bills are well below the highs seen in the winter of 2022-23, when the cap peaked.",
+     [("winter of 2022-23", "2022-12-21/2023-03-20")]),
+    ("2024-11-22", "The Warm Home Discount will be paid from December until the end of March 2025.",
+     [("from December until the end of March 2025", "2024-12-01/2025-03-31")]),
 ]
 
 VI = [
