@@ -526,11 +526,17 @@ class DateExtractor:
         # patterns that need a unit word right after their first word (a number word)
         unit_first = {i for i, (name, _) in enumerate(self.patterns)
                       if name in ("vi_nmonths", "vi_ago", "vi_next_n", "en_ago", "en_months_to")}
+        # ... and "a quarter past", "ten to six": the clock-time pattern only before those words
+        past_first = {self.pri["en_time_past"]}
         self.at_word_unit = {}
         numwords = {_key(k) for k in self.num_vi} | {_key(k) for k in self.num_en} | {"a", "an"}
         for w, idxs in self.at_word.items():
-            if w.strip() in numwords and any(i in unit_first for i in idxs):
-                self.at_word_unit[w] = (tuple(i for i in idxs if i not in unit_first),)
+            guard = {i for i in idxs if (i in unit_first and w.strip() in numwords) or i in past_first}
+            if guard:
+                # (patterns always tried, patterns tried before a unit, before past/to)
+                self.at_word_unit[w] = (tuple(i for i in idxs if i not in guard),
+                                        tuple(i for i in idxs if i in guard and i in unit_first),
+                                        tuple(i for i in idxs if i in guard and i in past_first))
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
@@ -625,6 +631,7 @@ class DateExtractor:
 
     _UNITS = {"tháng", "quý", "ngày", "tuần", "năm", "day", "days", "week", "weeks", "month", "months",
               "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
+    _PAST_WORDS = {"quarter", "past", "to", "after", "before", "minute", "minutes", "min", "mins"}
     _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
     def _after_digits(self, text: str, s: int, e: int, n: int):
@@ -708,10 +715,14 @@ class DateExtractor:
                 continue
             # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
             m = nxt.match(text, s + len(w) - 2)
-            if m is not None and m.group(1).lower() in units:
-                yield s, at_word[w]
-            elif g[0]:
-                yield s, g[0]
+            nw = m.group(1).lower() if m is not None else ""
+            idxs = g[0]
+            if nw in units:
+                idxs = idxs + g[1]
+            if nw in self._PAST_WORDS:
+                idxs = idxs + g[2]
+            if idxs:
+                yield s, idxs
 
     _NONWORD = regex.compile(r"[^\w]|_")
 
