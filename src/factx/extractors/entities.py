@@ -79,6 +79,18 @@ _BODY_TOK = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[\-.&'][\p{L}\p{M}\p{N}]+)*")
 _NEXT_CAP = regex.compile(r"[ \t]\p{Lu}\p{Ll}")
 _DATELINE_AFTER = regex.compile(r"[ \t]*(?:,|\(|–|—|-[ \t])")
 _VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", regex.I)
+# English single names (see [single_name] in patterns.toml): a capitalized word, maybe with
+# inner capitals, hyphens or an apostrophe ("Bre-X", "McDonald", "O'Leary"); an apposition after
+# a name (", the Singapore-based ride-hailing firm ,", ", the leader of ...", ", 34 ,"); the end
+# of a sentence; words.
+_NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[\-'’&][\p{L}\p{M}]+)*$")
+_APPOS = regex.compile(
+    r"[ \t]*,[ \t]+((?:the|a|an|its|their|one)[ \t]+[^,.;:!?()\[\]\n\"“”]{1,80}"
+    r"|\p{Lu}[\p{L}\p{M}.]*[ \t]?['’]s[ \t]+[^,.;:!?()\[\]\n\"“”]{1,80})(?=[ \t]*[,.;:)\n]|$)")
+_VENUE_AFTER = regex.compile(r"[ \t]*:[ \t]")
+_AGE = regex.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*,")
+_SENT_END = regex.compile(r"[.!?](?=[ \t\n\"”’)]|$)|\n")
+_LOW_WORDS = regex.compile(r"[\p{L}\p{M}'’\-]+")
 
 
 def _prev_word(text: str, s: int):
@@ -368,6 +380,29 @@ class _Engine:
         # English text ("Theo Waigel", "Jan Age Fjortoft").
         self.stop_given = {w for w in self.stop_words if fold(w) in self.en_given and not _has_vi_marks(w)}
 
+        # English common words (en_common_words.txt): the words that share their first three
+        # letters as one string " w1 w2 ... ", found by their first three letters (a set of the
+        # 80,000 words would take 9 MB).
+        self.en_common: dict[str, str] = {}
+        for line in ruleset.words("entities/en_common_words.txt"):
+            k = line[:line.find(" ")][:3] if " " in line else line[:3]
+            self.en_common[k] = self.en_common.get(k, " ") + line + " "
+        sn = cfg.get("single_name", {})
+        self.org_after = regex.compile(
+            rf"(?:[ \t]?['’]s)?[ \t]+{_alt(sn.get('org_after_en', []))}(?![{_L}])")
+        self.which_org = regex.compile(rf"[ \t]*,[ \t]*{_alt(sn.get('which_org_en', []))}(?![{_L}])")
+        self.appos_type = {w: "org" for w in sn.get("appos_org_en", [])}
+        self.appos_type.update({w: "person" for w in sn.get("appos_person_en", [])})
+        self.appos_type.update({w: "location" for w in sn.get("appos_location_en", [])})
+        self.appos_cut = set(sn.get("appos_cut_en", []))
+        self.org_before_by = regex.compile(
+            rf"(?<![{_L}]){_alt(sn.get('org_before_by_en', []))}[ \t]+(?:by|from)[ \t]+$")
+        self.pron_type = {w: "person" for w in sn.get("pronouns_person_en", [])}
+        self.pron_type.update({w: "org" for w in sn.get("pronouns_org_en", [])})
+        self.it_empty = regex.compile(rf"[ \t]*{_alt(sn.get('it_empty_en', []))}(?![{_L}])")
+        self.hyphen_prefixes = set(sn.get("hyphen_prefixes_en", []))
+        self.place_hyphen = set(sn.get("place_hyphen_en", []))
+
     # ------------------------------------------------------------------ helpers
 
     @staticmethod
@@ -483,10 +518,12 @@ class _Engine:
         for a_, b_ in sure_spans:
             if b_ > sure_end_at.get(a_, -1):
                 sure_end_at[a_] = b_
+        kcache: dict = {}
         for m in gated:
             if sure_end_at.get(m.start, -1) > m.end:
                 continue  # "Việt" of "Việt Nam": a longer sure name starts here
-            if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set):
+            if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set) or (
+                    m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, kcache)):
                 ok_matches.append(m)
         for m in ok_matches:
             if text[m.end:m.end + 1] == "$" or (m.entry.acro and _code_context(text, m.start, m.end)):
@@ -721,6 +758,13 @@ class _Engine:
             if " " not in w and "\t" not in w:
                 # one word: no pattern candidate; a leftover only if not a stop word
                 if w.casefold() in stop:
+                    continue
+                h = w.rfind("-")
+                if h > 1 and w[h + 1:] in self.place_hyphen and lang_at(s) == "en":
+                    # "the Basingstoke-based group": the place before the hyphen (a known name
+                    # there has its gazetteer candidate; not "Home-based", "Plant-based")
+                    if not self._is_common(w[:h]) and _NAME_WORD.match(w, 0, h) and (s, s + h) not in gz_spans:
+                        cands.append((s, s + h, "location", w[:h], "place_hyphen", 1))
                     continue
                 if len(w) > 2 and w[-2:] in ("'s", "’s"):
                     runs.append([[s, e - 2, w[:-2], True, w[:-2].casefold().rstrip(".")]])
@@ -957,6 +1001,30 @@ class _Engine:
         if not pw or pw[:1].isupper() or pw.casefold() in self.title_last:
             return False
         return True
+
+    def _accept_en_org(self, text, m, kcache) -> bool:
+        """A gated one-word English company or body written as a name: mid-sentence "Apple",
+        "Shell", "Labour" (not "the Amazon"); "the Treasury", "the Senate" (an alias that ends the
+        canonical name); at the start of a sentence only with an org cue ("Shell will cut 20%
+        of jobs in its ...", "Grab, the ... firm")."""
+        a, s, e = m.entry.alias, m.start, m.end
+        if m.entry.acro or " " in a or text[s:e] != a or self.line_kind(text, s, kcache):
+            return False
+        canon = m.entry.canonical
+        # the short name of "<alias> <org tail> ..." ("Labour" of "Labour Party"; not "Government"
+        # of "Government of Vietnam", "Delta" of "Delta Air Lines")
+        short = canon.startswith(a + " ") and canon[len(a) + 1:].split()[0].casefold() in self.org_tails
+        if self.sentence_start(text, s):
+            if canon != a and not short:
+                return False
+            cue = self._appos_type(text, e)
+            if cue is None and (self.which_org.match(text, e, e + 30) or self.org_after.match(text, e, e + 30)):
+                cue = "org"
+            return (cue or self._pronoun_type(text, e)) == "org"
+        prev = _prev_word(text, s)
+        if canon == a or short:
+            return prev not in ("the", "The")  # "Apple", "Labour" (Party); not "the Amazon", "the Delta variant"
+        return prev in ("the", "The") and canon.endswith(" " + a)
 
     def _edition(self, text, s, e, canon):
         b = _ORD_BEFORE.search(text, max(0, s - 12), s)
@@ -1266,6 +1334,9 @@ class _Engine:
         if self.is_person_name(words, lang_at(s)):
             if self.place_named.search(text, max(0, s - 15), s):
                 cands.append((s, e, "location", text[s:e], "place", 1))
+            elif lang_at(s) == "en" and _prev_word(text, s) in ("the", "its", "their") \
+                    and self.facility_after.match(text, e, e + 20):
+                cands.append((s, e, "location", text[s:e], "facility", 1))  # "the Brent Cross shopping centre"
             else:
                 cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
         elif len(words) >= 2 and len(words) <= 4 and self._title_before(text, s) \
@@ -1312,6 +1383,139 @@ class _Engine:
         if _SCORER_BEFORE.search(text, max(0, s - 4), s) and _SCORER_AFTER.match(text, e, e + 20):
             return "person", self._person_canon(text[s:e]), "scorer"
         return "org", text[s:e], "team"
+
+    def _is_common(self, w: str) -> bool:
+        """Is `w` (any case) an English common word ("Officials", "Year-on-year", "Anti-Brexit"),
+        by the common-word list?"""
+        c = w.lower()
+        if c[-2:] in ("'s", "’s"):
+            c = c[:-2]
+        if "-" in c:
+            parts = c.split("-")
+            if parts[0] in self.hyphen_prefixes:
+                return True  # "Anti-Brexit", "Pre-tax", "Non-EU"
+            return all(self._is_common(x) for x in parts if x)
+        return (" " + c + " ") in self.en_common.get(c[:3], "")
+
+    def _appos_type(self, text, e):
+        """The type told by an apposition after a name (", the oilfield services group ,",
+        ", the 14th seed ,", ", the capital of ...", ", 34 ,"), else None."""
+        if _AGE.match(text, e, e + 8):
+            return "person"
+        m = _APPOS.match(text, e, e + 100)
+        if not m:
+            return None
+        words = m.group(1).split()
+        head = None
+        for i, w in enumerate(words):
+            if i and w in self.appos_cut:
+                break
+            head = w
+        if head is None:
+            return None
+        head = head.casefold()
+        return self.appos_type.get(head) or (self.appos_type.get(head[:-1]) if head[-1:] == "s" else None)
+
+    def _pronoun_type(self, text, e):
+        """The first personal pronoun in the rest of the sentence after `e` ("said it would",
+        "said he would"): 'person', 'org' or None ("it" before "was", "would be"... is no cue)."""
+        end = min(len(text), e + 140)
+        m = _SENT_END.search(text, e, end)
+        stop = m.start() if m else end
+        for w in _LOW_WORDS.finditer(text, e, stop):
+            pt = self.pron_type.get(w.group().lower())
+            if pt:
+                if pt == "org" and w.group().lower() == "it" and self.it_empty.match(text, w.end(), w.end() + 24):
+                    continue
+                return pt
+        return None
+
+    def _multi_cue(self, text, s, e, words, prev_word, sos):
+        """Type of an unknown name of two or three capitalized words from its context (as for
+        one word) or, when no given name opens it and its last word is a common word and no
+        family name ("Cornwall Insight", "Retail Consortium"), org; else None."""
+        cue = self._appos_type(text, e)
+        if cue is None and self.which_org.match(text, e, e + 30):
+            cue = "org"
+        if cue is None and prev_word and not sos and prev_word.islower():
+            pt = self.appos_type.get(prev_word.casefold())
+            if pt != "location":
+                cue = pt
+            if cue is None and prev_word in ("by", "from") and self.org_before_by.search(text, max(0, s - 30), s):
+                cue = "org"
+        if cue is None and self.org_after.match(text, e, e + 30):
+            cue = "org"
+        if cue is None and fold(words[0]) not in self.en_given and fold(words[-1]) not in self.en_surnames \
+                and self._is_common(words[-1]):
+            cue = "org"
+        return cue
+
+    def _single_en(self, text, s, e, w, sos, after, prev_word):
+        """Type of one unknown capitalized word in English text (no gazetteer entry, no name
+        told earlier, no title before it): ('person'|'org'|'location', rule) or None. See
+        [single_name] in patterns.toml."""
+        if not _NAME_SHAPE.match(w) or len(w) < 2:
+            return None
+        f = fold(w)
+        named = f in self.en_surnames or f in self.en_given or (
+            len(w) >= 5 and _NAME_WORD.match(w) is not None and f.endswith(self.surname_suffixes))
+        common = self._is_common(w)
+        weak = common and not named
+        if self._namelike([w]) and sos and not named:
+            ta = self.team_after.match(text, e, e + 20)
+            if ta and (not weak or _NEXT_CAP.match(text, ta.end(), ta.end() + 3)):
+                # "Leicestershire beat Somerset", "Surrey beat Kent" (not "Profits beat forecasts")
+                return "org", "team"
+        if self._namelike([w]) and not sos:
+            tb = self.team_before.search(text, max(0, s - 40), s)
+            if tb:
+                # a common word in a team's place ("a 1-0 win over Partizan"); a name after a
+                # team ("Surrey beat Kent"; not "Moya beat Bjorkman")
+                subj = _prev_word(text, tb.start())
+                if weak or (subj and subj[:1].isupper() and fold(subj) not in self.en_given
+                            and fold(subj) not in self.en_surnames):
+                    return "org", "team"
+        if self._namelike([w]) and not weak:
+            if self.team_role_after.match(text, e, e + 20):
+                return "org", "team"  # "Santos striker Giovanni"
+            if not sos and self.facility_after.match(text, e, e + 20):
+                return "location", "facility"  # "its Solihull plant", "the Campos basin"
+            if not sos and not after and prev_word and prev_word in self.place_prep:
+                return "location", "place_prep"  # "in Hatfield", "near Tuzla"
+        if sos and (s == 0 or text[s - 1] == "\n") and _VENUE_AFTER.match(text, e, e + 4) and not weak:
+            return "location", "venue"  # "Leicester : Leicestershire beat Somerset ..."
+        # cues that hold for any word: an apposition, a relative clause, a noun before the name
+        cue = self._appos_type(text, e)
+        if cue is None and self.which_org.match(text, e, e + 30):
+            cue = "org"
+        if cue is None and prev_word and not sos:
+            pt = self.appos_type.get(prev_word.casefold())
+            if pt and pt != "location" and prev_word.islower():
+                cue = pt  # "retailer Halfords", "striker Ravanelli"
+            elif prev_word in ("by", "from") and self.org_before_by.search(text, max(0, s - 30), s):
+                cue = "org"  # "a takeover by Advent"
+        if cue:
+            return cue, "single_" + cue
+        if common and sos and not named:
+            return None  # "Officials said it ...", "Bank shares fell"
+        # cues for a name or a capitalized word mid-sentence
+        if self.org_after.match(text, e, e + 30):
+            return "org", "single_org"
+        if after and after.group().strip().lstrip(",").strip() == "who":
+            return "person", "single_person"
+        if sos or after:
+            pt = self._pronoun_type(text, e)
+            if pt:
+                return pt, "single_" + pt
+        if common and (not named or sos and not after):
+            return None  # a common word standing alone, no cue
+        if named:
+            return "person", "said_name" if after else "capitalized_name"
+        if not _NAME_WORD.match(w) and not after:
+            return None
+        if f.endswith(self.common_suffixes):
+            return None
+        return "org", "capitalized"
 
     def _namelike(self, words) -> bool:
         for w in words:
@@ -1468,7 +1672,9 @@ class _Engine:
                     or _ROMAN.match(words[0]):
                 return None  # (a Roman numeral: "quý III", "khóa XV", "Phase II")
             return "org", span, "acronym"
-        if title or (prev_word and prev_word.casefold() in self.person_before):
+        if title or (prev_word and prev_word.casefold() in self.person_before and not (
+                len(words) == 1 and prev_word.casefold() == "by" and lang == "en")):
+            # (not "by" before one word: "a takeover by Advent", "polled by Reuters")
             if self._namelike(words) and len(words) <= 4:
                 return "person", self._person_canon(span), "title_name"
         if lang == "en" and kind != "caps":
@@ -1477,18 +1683,29 @@ class _Engine:
                 return res
         if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
             return "location", span, "place"
+        if lang == "en" and not start_of_sentence and not kind and 2 <= len(words) <= 3 \
+                and self._namelike(words) and self.facility_after.match(text, e, e + 20):
+            return "location", span, "facility"  # "the Brent Cross shopping centre"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
         if lang == "en" and prev_word in ("in", "at", "of") and not kind and self._namelike(words) \
                 and self.org_before_prep.search(text, max(0, s - 30), s):
             return "org", span, "org_prep"  # "shares in Tesco", "an analyst at Numis"
-        if lang == "en" and not start_of_sentence and not kind and len(words) <= 3 \
-                and self._namelike(words) and self.facility_after.match(text, e, e + 14):
-            return "location", span, "facility"  # "its Solihull plant", "the Campos basin"
+        if lang == "en" and len(words) == 1 and not kind:
+            # one unknown word: common-word list, context cues, name lists ([single_name])
+            res = self._single_en(text, s, e, words[0], start_of_sentence, after, prev_word)
+            if res is None:
+                return None
+            typ, rule = res
+            return typ, self._person_canon(span) if typ == "person" else span, rule
         if lang == "en" and prev_word and prev_word in self.place_prep and not after \
                 and not start_of_sentence and not kind and all(not w.isupper() for w in words) \
                 and self._namelike(words):
             return "location", span, "place_prep"
+        if lang == "en" and not kind and 2 <= len(words) <= 3 and self._namelike(words):
+            cue = self._multi_cue(text, s, e, words, prev_word, start_of_sentence)
+            if cue:  # "consultancy Cornwall Insight said", "the British Retail Consortium"
+                return cue, self._person_canon(span) if cue == "person" else span, "context_" + cue
         if after and len(words) <= 3 and lang == "en" and self._namelike(words) and (
                 not start_of_sentence or fold(words[-1]) in self.en_surnames or fold(words[0]) in self.en_given):
             return "person", self._person_canon(span), "said_name"
@@ -1516,6 +1733,9 @@ class _Engine:
             return None
         if start_of_sentence and words[0].casefold() in self.not_entities:
             return None
+        if start_of_sentence and lang == "en" and len(words) >= 3 and words[1] in ("of", "for", "and", "the") \
+                and self._is_common(words[0]) and fold(words[0]) not in self.en_given:
+            return None  # "Cases of the Delta variant", "Sales of ...": a common word opens the sentence
         if lang == "en":
             if 2 <= len(words) <= 3 and all(len(w) >= 2 and not w.isupper() for w in words) \
                     and " of " not in span and "&" not in span and self._namelike(words) \
