@@ -373,6 +373,8 @@ class DateExtractor:
             ("vi_ago", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm)\s+(?:trước\s+đây|(?P<dir>sau)(?:\s+đó)?(?!\s+(?:khi|ngày|kể|tính|so){E})){E}"),
             # "cách đây 3 năm": three years before the reference date
             ("vi_cach_day", rf"{B}cách\s+đây\s+(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm){E}"),
+            # business shorthand: EOM, BOM, EOY, BOY (end / beginning of month / year)
+            ("en_eom", rf"{B}(?-i:(?P<w>EOM|BOM|EOY|BOY)){E}"),
             # "by year-end", "month-end": the late part of the current year / month
             ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
@@ -408,7 +410,7 @@ class DateExtractor:
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hH]|(?-i:g)(?=\s*[0-5]\d))(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             # "a quarter past 8pm", "20 minutes past 3pm", "half past three pm", "15 past noon", "ten to six p.m."
-            ("en_time_past", rf"{B}(?:(?P<qu>(?:a\s+)?quarter)|(?P<half>half)|(?P<mm>[1-5]?\d|{ENUM})(?:\s+min(?:ute)?s?)?)\s+(?P<dir>past|after|to|before)\s+(?P<H>1[0-2]|0?\d|{ENUM}|noon|midnight)(?!\d)(?:\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)))?{E}"),
+            ("en_time_past", rf"{B}(?<![:.,]\d?)(?:(?P<qu>(?:a\s+)?quarter)|(?P<half>half)|(?P<mm>[1-5]?\d|{ENUM})(?:\s+min(?:ute)?s?)?)\s+(?P<dir>past|after|to|before)\s+(?P<H>1[0-2]|0?\d|{ENUM}|noon|midnight)(?!\d)(?:\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)))?{E}"),
             ("en_time_noon", rf"{B}(?P<nn>noon|midnight|midday){E}"),
             # a bare clock time after "at"/"around" (combine only): "tonight at 8", "Monday at 2.30"
             ("en_time_bare", rf"{B}(?:at|around)\s+(?P<H>1\d|2[0-3]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?:\s*o['’]?\s*clock)?(?=\s*(?:[,;!?)\]]|\.(?!\d)|$)|\s+(?:local\s+time|in\s+the\s+(?:morning|afternoon|evening)|(?-i:[A-Z]{{2,4}})(?![\p{{L}}\d])|(?:and|to|until|till|or)\s|(?:tonight|tomorrow){E})|(?<=clock))"),
@@ -457,7 +459,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -817,6 +819,8 @@ class DateExtractor:
                                    and "0" in (m["a"][0], m["b"][0])):
                 before = text[max(0, s0 - 2):s0]
                 if not (before.endswith("(") or self._prev_phrase_in(text, s0, self.ctx_dm)
+                        or (lang == "en" and d == b and d > 12 and sep == "/"
+                            and self._prev_phrase_in(text, s0, self._EN_DM_BEFORE))
                         or self._ends_with_weekday(text, s0)
                         or self._RD_BEFORE.search(text, max(0, s0 - 24), s0)
                         or self._LIST_BEFORE.search(text, max(0, s0 - 80), s0)):
@@ -840,6 +844,8 @@ class DateExtractor:
             c.b = P(y2)
         return c
 
+    # English words before a month-first "2/15" (day over 12, so it cannot be a fraction of days)
+    _EN_DM_BEFORE = {"on", "by", "since", "from", "until", "till", "before", "after", "through", "to", "and"}
     # a list of day-months after a date word: "vào các ngày 15/3, 3/4 và 25/5"
     _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I)
     _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
@@ -1555,6 +1561,12 @@ class DateExtractor:
         u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
         return C(m.start(), m.end(), None, rel=("ago", u, n), needs_ref=True)
 
+    def _r_en_eom(self, m, text, doc):
+        w = m["w"]
+        c = C(m.start(), m.end(), None, rel=("month" if w[2] == "M" else "year", 0), needs_ref=True)
+        c.extra["part"] = "late" if w[0] == "E" else "early"
+        return c
+
     def _r_en_yearend(self, m, text, doc):
         sh = {"this": 0, "last": -1, "next": 1}.get((m["sh"] or "this").lower(), 0)
         c = C(m.start(), m.end(), None, rel=(m["u"].lower(), sh), needs_ref=True)
@@ -1641,8 +1653,9 @@ class DateExtractor:
         r"|due(?!\s+to\s+(?!be\b))|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
         r"|expects?|forecasts?|predicts?|projects?|anticipates?|aims?\s+to|intends?\s+to"
         r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
-        r"|(?P<p>\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost|told|gave|made|took|saw|sold|bought"
-        r"|hit|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found|struck|shut|sank|slid"
+        r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost"
+        r"|told|gave|made|took|saw|sold|bought|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found"
+        r"|struck|sank|slid"
         r"|đã|vừa|hôm))(?![\p{L}])", regex.I)
 
     def _tense(self, text, s, e) -> str | None:
@@ -1744,7 +1757,18 @@ class DateExtractor:
         if y is not None:
             d = self._hol_date(spec, y)
         elif ref is not None:
-            d = self._occurrence(lambda yy: self._hol_date(spec, yy), m["sh"], ref)
+            sh = m["sh"]
+            if not sh:
+                # no "last"/"next": the sentence's tense picks the one before or after, when
+                # the nearest is over 45 days away ("shops prepare for Christmas" told in February)
+                d0 = self._occurrence(lambda yy: self._hol_date(spec, yy), None, ref)
+                if d0 is not None and abs((d0 - ref.date()).days) > 45:
+                    tense = self._tense(text, m.start("hol"), m.end())
+                    if tense == "future" and d0 < ref.date():
+                        sh = "next"
+                    elif tense == "past" and d0 > ref.date():
+                        sh = "last"
+            d = self._occurrence(lambda yy: self._hol_date(spec, yy), sh, ref)
         elif _rm(r"\d\d-\d\d$", spec) and not m["sh"]:
             mo, dd = (int(x) for x in spec.split("-"))
             return C(start, m.end(), P(None, mo, dd))   # the year from context, else "--MM-DD"
