@@ -123,6 +123,8 @@ EN = [
      [("winter of 2022-23", "2022-12-21/2023-03-20")]),
     ("2024-11-22", "The Warm Home Discount will be paid from December until the end of March 2025.",
      [("from December until the end of March 2025", "2024-12-01/2025-03-31")]),
+    (WED, "Exports in October rose 5% from the same month last year.",
+     [("October", "2024-10"), ("same month last year", "2023-10")]),
 ]
 
 VI = [
@@ -243,6 +245,11 @@ VI = [
      [("Năm 2022", "2022"), ("năm nay", "2023")]),
     ("2023-06-16", "Tại cuộc họp báo chiều thứ Năm (15/6), Phó thống đốc cho biết lạm phát tháng 5 tăng 2,43% so với cùng kỳ.",
      [("chiều thứ Năm (15/6)", "2023-06-15"), ("tháng 5", "2023-05"), ("cùng kỳ", "2022-05")]),
+    (WED, "Doanh thu tháng 10 tăng 5% so với cùng tháng năm trước.",
+     [("tháng 10", "2024-10"), ("cùng tháng năm trước", "2023-10")]),
+    (WED, "Lợi nhuận quý III tăng 10% so với quý trước và 20% so với cùng kỳ.",
+     [("quý III", "2024-Q3"), ("quý trước", "2024-Q2"), ("cùng kỳ", "2023-Q3")]),
+    (WED, "Hai sự kiện diễn ra trong cùng tháng.", []),
 ]
 
 NOT_EN = [

@@ -380,8 +380,8 @@ class DateExtractor:
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
-            ("en_cungky", rf"{B}(?P<ck>same\s+period)\s+(?:of\s+|in\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>last)\s+year|a\s+year\s+(?P<yrel>earlier|ago|before))"),
-            ("vi_cungky", rf"{B}(?P<ck>cùng\s+kỳ)(?:\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))|(?!\s+(?:năm|tháng|quý)){E})"),
+            ("en_cungky", rf"{B}(?P<ck>same\s+(?:period|month|quarter|week|time))\s+(?:of\s+|in\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>last)\s+year|a\s+year\s+(?P<yrel>earlier|ago|before))"),
+            ("vi_cungky", rf"{B}(?:(?P<ck>cùng\s+(?:tháng|quý|thời\s+điểm|kỳ))(?=\s+(?:của\s+)?năm\s+(?:trước|ngoái|\d))\s+(?:của\s+)?(?:năm\s+(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước)){E}|(?P<ck>cùng\s+kỳ)(?:\s+(?:(?:năm\s+)?(?P<y>{Y4})(?!\d)|năm\s+(?P<yrel>ngoái|trước))|(?!\s+(?:năm|tháng|quý)){E}))"),
             # weekdays
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
@@ -2529,6 +2529,8 @@ class DateExtractor:
         for f, val in reversed(facts_before[-8:]):
             if f.end <= sent_start:
                 break
+            if f.extra.get("anchor") or f.extra.get("cungky"):
+                continue  # "so với quý trước và so với cùng kỳ": compare with the period told, not "quý trước"
             if bare and isinstance(val, str) and val[:4].isdigit():
                 y = int(val[:4]) - 1
             if isinstance(val, str) and "/" in val and val[:4].isdigit():
