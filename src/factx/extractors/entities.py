@@ -286,6 +286,7 @@ class _Engine:
         self.loc_tails = {w.casefold() for w in loc.get("tails_en", [])}
         # (no "^": matched at a position, where "^" would only match at the text's start)
         self.generic_before = regex.compile(rf"(?:{_alt(loc.get('generic_before', []))})[ \t]+")
+        self.generic_first = {w.split()[0] for w in loc.get("generic_before", [])}
         amb = cfg.get("ambiguous", {})
         self.institutions_vi = set(amb.get("institutions_vi", []))
         self.countries_vi = set(amb.get("countries_vi", []))
@@ -536,7 +537,8 @@ class _Engine:
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
             low0 = not text[s:s + 1].isupper()
-            if low0 or (text[s + 1:s + 2].islower() and lang_at(s) == "vi" and self.sentence_start(text, s)):
+            if low0 or (text[s:s + 12].split(" ", 1)[0].lower() in self.generic_first
+                        and lang_at(s) == "vi" and self.sentence_start(text, s)):
                 # (a generic word capitalized at a sentence start: "Hãng tin Bloomberg", "Cảng
                 # hàng không quốc tế Long Thành"; not "Thành phố Hồ Chí Minh", the usual name)
                 g = self.generic_before.match(text[s].lower() + text[s + 1:e])
