@@ -125,6 +125,8 @@ EN = [
      [("from December until the end of March 2025", "2024-12-01/2025-03-31")]),
     (WED, "Exports in October rose 5% from the same month last year.",
      [("October", "2024-10"), ("same month last year", "2023-10")]),
+    (WED, "It was the worst day since Nov. 30-Dec. 2 last year; sales rose in March this year.",
+     [("Nov. 30-Dec. 2 last year", "2023-11-30/2023-12-02"), ("March this year", "2024-03")]),
 ]
 
 VI = [
@@ -250,6 +252,8 @@ VI = [
     (WED, "Lợi nhuận quý III tăng 10% so với quý trước và 20% so với cùng kỳ.",
      [("quý III", "2024-Q3"), ("quý trước", "2024-Q2"), ("cùng kỳ", "2023-Q3")]),
     (WED, "Hai sự kiện diễn ra trong cùng tháng.", []),
+    (WED, "Ngày 5/3 năm ngoái, giá xăng tăng lên mức cao nhất.",
+     [("Ngày 5/3 năm ngoái", "2023-03-05")]),
 ]
 
 NOT_EN = [

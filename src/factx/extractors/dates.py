@@ -936,6 +936,8 @@ class DateExtractor:
         """The word right before s when only spaces separate them ("40 năm nay" but not
         "40%; năm nay"), lower-cased, as a one-item list; else []."""
         m = self._PREV_ADJ.search(text, max(0, s - 30), s)
+        if m and m.group(1).isdigit() and text[max(0, m.start() - 1):m.start()] in ("/", "-", "."):
+            return []  # "ngày 5/3 năm ngoái": the number ends a date, it counts nothing
         return [m.group(1).lower()] if m else []
 
     def _vague_before(self, text, s) -> bool:
@@ -2046,6 +2048,16 @@ class DateExtractor:
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
         if len(glue) > 32:
             return None
+        # a day or month without a year + "last year" / "năm ngoái": "Nov. 30-Dec. 2 last year",
+        # "ngày 5/3 năm ngoái", "in March this year"
+        if c.kind == "date" and c.rel is not None and len(c.rel) == 2 and c.rel[0] == "year" and "part" not in c.extra \
+                and p.kind == "date" and p.rel is None and p.a is not None and p.a.y is None and p.a.yrel is None \
+                and p.a.m is not None and (p.b is None or (p.b.y is None and p.b.yrel is None)) \
+                and "pair" not in p.extra and "cungky" not in p.extra and _rm(r"[ \t]*,?[ \t]*$", glue) \
+                and not c.extra.get("anchor"):
+            a = P(None, p.a.m, p.a.d, p.a.H, p.a.M, yrel=c.rel[1])
+            b = P(None, p.b.m, p.b.d, p.b.H, p.b.M, yrel=c.rel[1]) if p.b is not None else None
+            return C(p.start, c.end, a, b, rule=p.rule, pri=p.pri, needs_ref=True, extra=dict(p.extra))
         # offset + day: "two weeks before Christmas", "three weeks from tomorrow"
         if p.kind == "offset" and not glue and c.kind in ("date", "wd") and self._is_day(c) and "offset" not in c.extra:
             n = C(p.start, c.end, c.a, c.b, rule=c.rule, pri=c.pri, rel=c.rel, needs_ref=c.needs_ref,
