@@ -254,6 +254,9 @@ VI = [
     (WED, "Hai sự kiện diễn ra trong cùng tháng.", []),
     (WED, "Ngày 5/3 năm ngoái, giá xăng tăng lên mức cao nhất.",
      [("Ngày 5/3 năm ngoái", "2023-03-05")]),
+    (WED, "Xuất khẩu 10 tháng đạt 335 tỷ USD, GDP 9 tháng tăng 6,82%.",
+     [("10 tháng", "2024-01/2024-10"), ("9 tháng", "2024-01/2024-09")]),
+    (WED, "Sau 10 tháng, dự án hoàn thành; lãi suất kỳ hạn 6 tháng tăng 0,2 điểm.", []),
 ]
 
 NOT_EN = [

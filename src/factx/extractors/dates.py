@@ -243,6 +243,8 @@ class DateExtractor:
         self.tz = list(lx.get("time_zones", {}).get("words", []))
         self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
         self.precious_before = {_key(w) for w in lx.get("precious_before", {}).get("words", [])}
+        ytd = [_key(w) for w in lx.get("ytd_before", {}).get("words", [])]
+        self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$") if ytd else regex.compile(r"(?!)")
         self.tet_before = {_key(w) for w in lx.get("tet_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
@@ -328,6 +330,8 @@ class DateExtractor:
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
             # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
             ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+(?P<u>tháng|quý)\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
+            # headline style "Xuất khẩu 10 tháng đạt ...": the year's first N months after a business noun
+            ("vi_ytd", rf"{B}(?P<n>1[01]|[2-9])\s+tháng{E}(?=\s*(?:[,:]|đạt|tăng|giảm|ước|vượt|chỉ|là|qua|\d))"),
             ("vi_half", rf"{B}(?P<half>{HALF_V})\s+{YEXV}"),
             # đầu năm 2024, cuối năm nay, giữa năm
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
@@ -445,7 +449,7 @@ class DateExtractor:
             "en_q": {"q1", "q2", "q3", "q4", "#"}, "en_q2": {"#"},
             "en_q3": {"#", "first", "second", "third", "fourth"},
             "en_q_rel": shifts,
-            "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_part_year": {"đầu", "giữa", "cuối"},
+            "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_ytd": {"#"}, "vi_part_year": {"đầu", "giữa", "cuối"},
             "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2", "#"}, "vi_fiscal": {"năm", "tài", "niên"},
             "en_part": {"early", "mid", "late", "beginning", "start", "middle", "end"},
             "decade": {"#", "thập", "những", "các"}, "century": {"#", "thế"},
@@ -473,7 +477,7 @@ class DateExtractor:
         }
         # the digit-run lengths a pattern can start with (4: a year; 1-2: a day, month, hour)
         four = {"iso", "iso_month", "year", "en_q2", "decade", "en_fy", "en_time_gmt"}
-        short = {"en_h", "en_q", "vi_lunar", "en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
+        short = {"vi_ytd", "en_h", "en_q", "vi_lunar", "en_months_to", "num_dmy", "num_range", "vi_dmy_words", "vi_nmonths", "en_q3", "en_dmy",
                  "en_dm_range", "en_ago", "vi_ago", "vi_next_n", "vi_time", "en_time", "century",
                  "decade", "en_fy"}
         self.at_digit_len: dict[int, list[int]] = {1: [], 2: [], 4: []}
@@ -608,7 +612,7 @@ class DateExtractor:
         self.d_ord = g("en_q3", "en_dmy", "en_dm_range", "en_nth_wd", "century", "en_nth_of_month")
         self.d_vt, self.d_et = g("vi_time"), g("en_time")
         self.d_vth, self.d_q = g("vi_time", "en_h"), g("en_q")
-        vi_thang = g("vi_dmy_words", "vi_lunar", "vi_nmonths", "vi_ago", "vi_next_n")
+        vi_thang = g("vi_dmy_words", "vi_lunar", "vi_nmonths", "vi_ago", "vi_next_n", "vi_ytd")
         en_mon = g("en_dmy", "en_dm_range")
         self.d_word = {"tháng": vi_thang, "quý": g("vi_nmonths", "vi_next_n"),
                        "ngày": g("vi_ago", "vi_next_n"), "tuần": g("vi_ago", "vi_next_n"),
@@ -1124,6 +1128,15 @@ class DateExtractor:
         if not m["pos"] or _key(m["pos"]) == "đầu":
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
+
+    def _r_vi_ytd(self, m, text, doc):
+        before = text[max(0, m.start() - 24):m.start()].lower()
+        if not self._YTD_BEFORE.search(before):
+            return None   # "sau 10 tháng", "kỳ hạn 6 tháng": a duration or a term
+        ref = doc.reference_date
+        n = int(m["n"])
+        yrel = -1 if ref is not None and n > ref.month else 0
+        return C(m.start(), m.end(), P(None, 1, yrel=yrel), P(None, n, yrel=yrel), needs_ref=True)
 
     def _r_vi_half(self, m, text, doc):
         h = self.halves[_key(m["half"])]
