@@ -519,12 +519,12 @@ class _Engine:
         for a_, b_ in sure_spans:
             if b_ > sure_end_at.get(a_, -1):
                 sure_end_at[a_] = b_
-        kcache: dict = {}
+        cache: dict = {}  # line kinds (the gated names' checks and the runs below)
         for m in gated:
             if sure_end_at.get(m.start, -1) > m.end:
                 continue  # "Việt" of "Việt Nam": a longer sure name starts here
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set) or (
-                    m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, kcache)):
+                    m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, cache)):
                 ok_matches.append(m)
         for m in ok_matches:
             if text[m.end:m.end + 1] == "$" or (m.entry.acro and _code_context(text, m.start, m.end)):
@@ -720,7 +720,6 @@ class _Engine:
             cands.append((s, e, typ, canon, "vi_head", 1))
 
         # 3. English-style capitalized runs
-        cache: dict = {}  # line kinds
         runs = []
         stop = self.stop_words
         admin_last, admin_tail, rfind = self.admin_last, self.admin_tail, text.rfind
