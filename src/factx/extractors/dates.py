@@ -546,7 +546,7 @@ class DateExtractor:
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
-        self.g_date_time = regex.compile(r"\s*,?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+|@\s*)?$", F)
+        self.g_date_time = regex.compile(r"\s*(?:,|[ \t][-–|][ \t])?\s*(?:(?:at|around|lúc|vào\s+lúc|vào)\s+|@\s*)?$", F)
         self.g_pod_date = regex.compile(r"\s*,?\s*(?:(?:ngày|hôm|on)\s+)?$", F)
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
