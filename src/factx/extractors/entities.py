@@ -286,7 +286,8 @@ class _Engine:
         self.loc_tails = {w.casefold() for w in loc.get("tails_en", [])}
         # (no "^": matched at a position, where "^" would only match at the text's start)
         self.generic_before = regex.compile(rf"(?:{_alt(loc.get('generic_before', []))})[ \t]+")
-        self.generic_first = {w.split()[0] for w in loc.get("generic_before", [])}
+        self.generic_caps = tuple({w[:1].upper() + w[1:] + " " for w in loc.get("generic_before", [])})
+        self.generic_caps2 = {w[:2] for w in self.generic_caps}
         amb = cfg.get("ambiguous", {})
         self.institutions_vi = set(amb.get("institutions_vi", []))
         self.countries_vi = set(amb.get("countries_vi", []))
@@ -304,8 +305,9 @@ class _Engine:
         self.place_before = regex.compile(rf"(?<![{_L}])(?:{_alt(loc.get('place_before', []))})[ \t]+$")
         adm = loc.get("admin_before_vi", [])
         self.admin_last = {a.split()[-1] for a in adm}
-        self.admin_tail = {a[-1] + " " for a in adm}  # last letter and the space: a cheap first check
+        self.admin_tail = {(" " + a)[-3:] + " " for a in adm}  # last letters and the space: a cheap first check
         self.admin_caps = set(loc.get("admin_caps_vi", []))
+        self.admin_caps_t = tuple(self.admin_caps) or ("\0",)
         self.admin_before = regex.compile(rf"(?<![{_L}])(?:{_alt(adm)})[ \t]+$") if adm else None
         sp = cfg.get("sports", {})
         self.team_before = regex.compile(
@@ -537,7 +539,7 @@ class _Engine:
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
             s, e = m.start, m.end
             low0 = not text[s:s + 1].isupper()
-            if low0 or (text[s:s + 12].split(" ", 1)[0].lower() in self.generic_first
+            if low0 or (text[s:s + 2] in self.generic_caps2 and text.startswith(self.generic_caps, s)
                         and lang_at(s) == "vi" and self.sentence_start(text, s)):
                 # (a generic word capitalized at a sentence start: "Hãng tin Bloomberg", "Cảng
                 # hàng không quốc tế Long Thành"; not "Thành phố Hồ Chí Minh", the usual name)
@@ -723,7 +725,7 @@ class _Engine:
         runs = []
         stop = self.stop_words
         admin_last, admin_tail, rfind = self.admin_last, self.admin_tail, text.rfind
-        admin_caps = self.admin_caps
+        admin_caps, admin_caps_t = self.admin_caps, self.admin_caps_t
         if admin_caps and any(lg == "vi" for _, _, lg in segs):
             for kw in ("quận ", "phường "):
                 i = text.find(kw)
@@ -736,13 +738,13 @@ class _Engine:
         for s, e, w in run_ms:
             if (s, e) in gz_spans:
                 continue  # exactly a gazetteer name: nothing to add, nothing left over
-            if text[s - 2:s] in admin_tail \
+            if text[s - 4:s] in admin_tail \
                     and text[rfind(" ", s - 14 if s > 14 else 0, s - 1) + 1:s - 1] in admin_last \
                     and w.count(" ") <= 3 and not w.isupper() and lang_at(s) == "vi" \
                     and self.admin_before.search(text, max(0, s - 20), s):
                 # "huyện Mỹ Đức", "khu đô thị Phú Mỹ Hưng": the whole name is the place
                 cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
-            fw = w.split(None, 1)[0] if " " in w else w
+            fw = w.split(None, 1)[0] if w.startswith(admin_caps_t) else ""
             if fw in admin_caps and lang_at(s) == "vi":
                 num = _UNIT_NUM.match(text, s + len(fw), s + len(fw) + 6)
                 if num:
