@@ -109,6 +109,7 @@ def test_dev_passages_exact_span_floor():
     ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng nhấn mạnh.", ("org", "Ngân hàng Nhà nước")),
     # event edition years
     ("Đội tuyển chuẩn bị cho AFF Cup 2024.", ("misc", "AFF Cup 2024")),
+    ("Đội tuyển giành huy chương vàng tại SEA Games 32 ở Campuchia.", ("misc", "SEA Games 32")),
     # abbreviated court and procuracy heads; body nouns after a compound; a known org, then a verb
     ("TAND TP.HCM tuyên phạt bị cáo mức án tử hình.", ("org", "TAND TP.HCM")),
     ("VKSND tỉnh Bình Dương đã phê chuẩn quyết định khởi tố.", ("org", "VKSND tỉnh Bình Dương")),
@@ -157,6 +158,8 @@ def test_vi_spans(text, want):
     ("Mùa Thu năm nay đến sớm.", ("person", "Mùa Thu")),
     ("Dự án BOT này được đầu tư theo hình thức PPP.", ("org", "BOT")),
     ("Hàng hóa từ Mỹ và Trung Quốc tăng. Chị Nga cho biết giá tăng.", ("location", "Nga")),
+    ("Nội dung SEA Games 32 môn thi đấu được công bố.", ("misc", "SEA Games 32")),
+    ("Tại SEA Games 31, đoàn Việt Nam giành 205 HCV.", ("org", "HCV")),
     ("Thành phố Hồ Chí Minh có 9 triệu dân.", ("location", "Hồ Chí Minh")),
 ])
 def test_vi_not(text, bad):

@@ -71,6 +71,9 @@ _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
 _INST = r"(?:Đảng|Nhà nước|Chính phủ|Quốc hội|Mặt trận|Chủ tịch nước)"
 _INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
 _INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
+_EDITION_NUM = regex.compile(
+    r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d"
+    r"|[ \t]+(?!(?:ở|tại|và|diễn|sẽ|đã|được|là|có|với|của|vào|tới|này|trên|thì|vừa|cũng)(?![\p{L}]))\p{Ll})")
 _UNIT_NUM = regex.compile(r"[ \t]+\d{1,2}(?![\d\p{L}]|[.,/:]\d)")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
 _LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
@@ -561,6 +564,12 @@ class _Engine:
                     if y and not text[e:y.end()].strip().startswith("năm") and not _HAS_DIGIT.search(canon):
                         e = y.end()
                         canon = y.group(1) + " " + canon
+                    elif not y and not _HAS_DIGIT.search(canon):
+                        # an edition's number: "SEA Games 32" (not "SEA Games 32 môn", a count)
+                        n = _EDITION_NUM.match(text, e, e + 12)
+                        if n and text[s:e].split()[-1].casefold() in self.event_heads:
+                            e = n.end()
+                            canon = _ordinal(int(n.group(1))) + " " + canon
             elif typ == "person":
                 if self.place_named.search(text, max(0, s - 15), s):
                     # "TP. Hồ Chí Minh", "tỉnh Quang Trung": the place named after the person
