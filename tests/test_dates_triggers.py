@@ -19,7 +19,8 @@ TOKENS = (
     " till and of day days week weeks month months year years fortnight quarter quarters ago later earlier hence"
     " from now January Jan Jan. Feb March Mar May Sept Sep. November Nov. Dec December GMT ET UTC century s at"
     " around on by the next last this first second half H1 decade thập niên những các mid early late end hai ba"
-    " two a an Christmas Easter Monday past minutes ten six H 1H25 3Q24 2Q"
+    " two a an Christmas Easter Monday past minutes ten six H 1H25 3Q24 2Q đầu cuối giữa từ tài chính hôm mai"
+    " kia nay sau trước qua tới in on by from between since the hai ba thángst"
 ).split()
 GLUE = ["", " ", " ", " ", "  ", "\n", ", "]
 

@@ -532,6 +532,38 @@ class DateExtractor:
         # patterns that need a unit word right after their first word (a number word)
         unit_first = {i for i, (name, _) in enumerate(self.patterns)
                       if name in ("vi_nmonths", "vi_ago", "vi_next_n", "en_ago", "en_months_to")}
+        # Which word must follow a trigger word for a pattern to be worth trying there
+        # ("in" + a number for "in 3 days", "on" + "the" for "on the 15th", "đầu" + "tháng" ...);
+        # "#" stands for a digit. Only these (trigger, pattern) pairs are guarded.
+        numw = {_key(k) for k in self.num_en} | {"a", "an", "#"}
+        mons = set(self.mon_en)
+        guards = [
+            ({"in"}, "en_in", numw),
+            ({"on", "by", "until", "till", "from", "since", "before", "after"}, "en_the_nth", {"the"}),
+            ({"from", "between", "từ", "giữa"}, "year", {"#", "năm"}),
+            ({"năm"}, "year", {"#"}),
+            ({"from", "between"}, "en_md_range", mons),
+            ({"from", "between"}, "en_dm_range", {"#", "the"}),
+            ({"đầu", "giữa", "cuối", "từ"}, "vi_month", {"tháng", "đầu", "giữa", "cuối"}),
+            ({"đầu", "giữa", "cuối"}, "vi_month_rel", {"tháng"}),
+            ({"đầu", "giữa", "cuối"}, "vi_part_week", {"tuần"}),
+            ({"đầu", "giữa", "cuối"}, "vi_part_month", {"tháng"}),
+            ({"đầu", "giữa", "cuối"}, "vi_part_year", {"năm", "#", "/", "-", "của"}),
+            ({"các", "những"}, "decade", {"năm"}),
+            ({"năm"}, "vi_fiscal", {"tài"}),
+            ({"ngày"}, "num_dmy", {"#"}),
+            ({"ngày", "từ"}, "num_range", {"#", "ngày"}),
+            ({"ngày"}, "vi_dmy_words", {"#", "mồng", "mùng"}),
+            ({"ngày"}, "vi_first_day", {"đầu", "cuối"}),
+            ({"ngày"}, "vi_nextday", {"hôm"}),
+            ({"ngày"}, "vi_lunar", {"#", "mồng", "mùng", "rằm"}),
+        ]
+        self.next_guard: dict[str, list[tuple[int, set]]] = {}
+        for words, name, allowed in guards:
+            for w in words:
+                k = " " + w + " "
+                if k in self.at_word and self.pri[name] in self.at_word[k]:
+                    self.next_guard.setdefault(k, []).append((self.pri[name], allowed))
         # ... and "a quarter past", "ten to six": the clock-time pattern only before those words
         past_first = {self.pri["en_time_past"]}
         self.at_word_unit = {}
@@ -707,7 +739,7 @@ class DateExtractor:
         low = " " + self._spaced(low) + " "
         at_word, guarded, units = self.at_word, self.at_word_unit, self._UNITS
         nxt = self._after_word
-        hol_keys = self.hol_keys
+        hol_keys, next_guard = self.hol_keys, self.next_guard
         for end, w in self.trigger.iter(low):
             s = end - len(w) + 1
             if w in hol_keys:
@@ -717,7 +749,19 @@ class DateExtractor:
                     yield sh.start(), self.hol_idx
             g = guarded.get(w)
             if g is None:
-                yield s, at_word[w]
+                ng = next_guard.get(w)
+                if ng is None:
+                    yield s, at_word[w]
+                    continue
+                m = nxt.match(text, s + len(w) - 2)
+                nw = m.group(1).lower() if m is not None else ""
+                if nw[:1].isdigit():
+                    nw = "#"
+                # (a prefix is enough: the patterns do not all end their words with a boundary)
+                drop = {i for i, allowed in ng if nw not in allowed and not any(nw.startswith(a) for a in allowed)}
+                idxs = [i for i in at_word[w] if i not in drop] if drop else at_word[w]
+                if idxs:
+                    yield s, idxs
                 continue
             # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
             m = nxt.match(text, s + len(w) - 2)
