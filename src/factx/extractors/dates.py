@@ -559,6 +559,7 @@ class DateExtractor:
             ({"ngày"}, "vi_lunar", {"#", "mồng", "mùng", "rằm"}),
         ]
         self.next_guard: dict[str, list[tuple[int, set]]] = {}
+        self._guard_cache: dict[tuple[str, str], list[int]] = {}
         for words, name, allowed in guards:
             for w in words:
                 k = " " + w + " "
@@ -739,7 +740,7 @@ class DateExtractor:
         low = " " + self._spaced(low) + " "
         at_word, guarded, units = self.at_word, self.at_word_unit, self._UNITS
         nxt = self._after_word
-        hol_keys, next_guard = self.hol_keys, self.next_guard
+        hol_keys, next_guard, cache = self.hol_keys, self.next_guard, self._guard_cache
         for end, w in self.trigger.iter(low):
             s = end - len(w) + 1
             if w in hol_keys:
@@ -757,9 +758,13 @@ class DateExtractor:
                 nw = m.group(1).lower() if m is not None else ""
                 if nw[:1].isdigit():
                     nw = "#"
-                # (a prefix is enough: the patterns do not all end their words with a boundary)
-                drop = {i for i, allowed in ng if nw not in allowed and not any(nw.startswith(a) for a in allowed)}
-                idxs = [i for i in at_word[w] if i not in drop] if drop else at_word[w]
+                idxs = cache.get((w, nw))
+                if idxs is None:
+                    # (a prefix is enough: the patterns do not all end their words with a boundary)
+                    drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
+                    idxs = [i for i in at_word[w] if i not in drop] if drop else at_word[w]
+                    if len(cache) < 20_000:
+                        cache[(w, nw)] = idxs
                 if idxs:
                     yield s, idxs
                 continue
