@@ -528,6 +528,7 @@ class DateExtractor:
         self.digit_runs = regex.compile(
             rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?:FY|CY|fy|cy)\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
+        self.matchers = [rx.match for _, rx in self.patterns]
         self._digit_dispatch()
         # patterns that need a unit word right after their first word (a number word)
         unit_first = {i for i, (name, _) in enumerate(self.patterns)
@@ -795,10 +796,10 @@ class DateExtractor:
     def candidates(self, text: str, doc) -> list[C]:
         out: list[C] = []
         seen: set[tuple[int, int, int]] = set()
-        pats, handlers = self.patterns, self.handlers
+        pats, handlers, matchers = self.patterns, self.handlers, self.matchers
         for pos, idxs in self._triggers(text):
             for i in idxs:
-                m = pats[i][1].match(text, pos, pos + 160)
+                m = matchers[i](text, pos, pos + 160)
                 if m is None:
                     continue
                 key = (i, m.start(), m.end())
