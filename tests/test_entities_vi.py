@@ -1,5 +1,5 @@
 """Vietnamese named entities: span conventions on news-style sentences, and a floor on the
-Vietnamese dev passages (tests/entities_vi_dev.txt, written for factx in the style of
+Vietnamese dev passages (tests/data/entities_vi_dev.txt, written for factx in the style of
 VnExpress/VnEconomy/Tuổi Trẻ/CafeF business news and VLSP-style general news)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 import factx
 
-DEV = Path(__file__).resolve().parent / "entities_vi_dev.txt"
+DEV = Path(__file__).resolve().parent / "data" / "entities_vi_dev.txt"
 MARK = re.compile(r"\{(PER|ORG|LOC|MISC):([^{}]+)\}")
 TYPES = {"PER": "person", "ORG": "org", "LOC": "location", "MISC": "misc"}
 
