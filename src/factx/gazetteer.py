@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 import regex
@@ -34,11 +35,14 @@ class Entry:
     acro: bool = False
 
 
-@dataclass(slots=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     entry: Entry
+
+
+# Matches are made in bulk: tuple.__new__ (C) instead of the generated Python __new__.
+_new_match = tuple.__new__
 
 
 def _fold_char(c: str) -> str:
@@ -103,6 +107,21 @@ _FOLD_CACHE: dict[str, str] = {}
 
 codecs.register_error("factx.word_copy", _fold_error)
 
+# A one-byte code for the word copy: ASCII, the Vietnamese letters with marks (all lower-case
+# ones, most capitals) and typographic punctuation, each its own byte (128..255), so that
+# codecs.charmap_encode maps nearly all of a Vietnamese or English text at C speed; a
+# bytes.translate then folds every byte at once. Any other character goes to `_fold_error`.
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_RARE_CAPS = "ỸỶỴỲẴẲẪỄỖỠỮẼĨŨ"  # (no byte left for these: the error handler folds them)
+_BYTE_CHARS = _VI_LOWER + "’‘“”–—…\u00a0" + "".join(
+    c for c in _VI_LOWER.upper() if c not in _RARE_CAPS)
+assert len(_BYTE_CHARS) == 128 and len(set(_BYTE_CHARS)) == 128
+_BYTE_ENCODING = codecs.charmap_build("".join(map(chr, range(128))) + _BYTE_CHARS)
+# byte -> folded byte: ASCII as _ASCII_TABLE (NUL stays NUL), the others as TABLE
+_BYTE_FOLD = bytes(ord(_ASCII_TABLE.get(i, chr(i))) for i in range(128)) + \
+    bytes(ord(c.translate(TABLE)) for c in _BYTE_CHARS)
+assert len(_BYTE_FOLD) == 256
+
 
 def _word_copy_slow(text: str) -> str:
     t = text
@@ -125,9 +144,10 @@ def _patch(s: str, fixes: list[tuple[int, str]]) -> str:
 
 def word_copy(text: str) -> str:
     """Same length as `text`: folded letters, digits, spaces for everything else."""
-    # str.translate is slow on non-ASCII strings (a dict lookup per character): the ASCII
-    # encoder copies ASCII at C speed and calls `_fold_error` once per run of other characters.
-    out = text.encode("ascii", "factx.word_copy").decode("ascii").translate(_ASCII_TABLE)
+    # str.translate is slow on non-ASCII strings (a dict lookup per character): the one-byte
+    # code above encodes at C speed, calling `_fold_error` once per run of other characters.
+    out = codecs.charmap_encode(text, "factx.word_copy", _BYTE_ENCODING)[0] \
+        .translate(_BYTE_FOLD).decode("ascii")
     fixes = []
     i = out.find("\0")
     while i != -1:
@@ -165,6 +185,10 @@ def _has_marks(s: str) -> bool:
 
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalnum())
+
+
+# Kinds of check of a hit (see Gazetteer.__init__).
+_ANY, _CAP, _TITLE, _ACRO, _VERIFY = "any", "cap", "title", "acro", "verify"
 
 
 class Gazetteer:
@@ -207,13 +231,30 @@ class Gazetteer:
                 self._info.append(("title",) + inf)  # "Việt Nam": accepted at once when "Việt Nam"
             else:
                 self._info.append(inf)
+        # What a hit checks, per alias: (kind, data, entry, dot). Kinds: _ANY (nothing to
+        # verify), _CAP (a capital first), _TITLE ("Việt Nam": Title Case, else verify), _ACRO
+        # ("APEC": exactly, else verify), _VERIFY; `dot`: the alias ends with "." ("Corp.").
+        checks = []
+        for i, inf in enumerate(self._info):
+            ent = entries[i]
+            dot = ent.alias.endswith(".")
+            if inf is None:
+                checks.append((_ANY, None, ent, dot))
+            elif inf == "cap":
+                checks.append((_CAP, None, ent, dot))
+            elif inf[0] == "title":
+                checks.append((_TITLE, inf[1:], ent, dot))
+            elif inf[0] == "acro":
+                checks.append((_ACRO, (inf[1], inf[2:]), ent, dot))
+            else:
+                checks.append((_VERIFY, inf, ent, dot))
         for k, ids in keys.items():
             # one group per (type, canonical): a hit yields one match if any alias verifies
             groups: dict[tuple, list[int]] = {}
             for i in ids:
                 e = entries[i]
                 groups.setdefault((e.type, e.canonical, e.ambiguous), []).append(i)
-            self.auto.add_word(k, (len(k), tuple(tuple(g) for g in groups.values())))
+            self.auto.add_word(k, (len(k), tuple(tuple(checks[i] for i in g) for g in groups.values())))
         if keys:
             self.auto.make_automaton()
         self._empty = not keys
@@ -227,31 +268,31 @@ class Gazetteer:
             return []
         copy = " " + word_copy(text) + " "
         out: list[Match] = []
-        entries = self.entries
-        info = self._info
+        append = out.append
         verify = self._verify
         for end, (klen, groups) in self.auto.iter(copy):
             # copy[end] is the trailing pad space; the word starts after the leading one.
-            s = end - klen + 2 - 1  # -1 for the leading pad of `copy`
+            s = end - klen + 1  # (+2 for the pads, -1 for the leading pad of `copy`)
             e = end - 1
-            span = text[s:e]
-            for ids in groups:
-                for i in ids:
-                    inf = info[i]
-                    if inf is None:
-                        ok = True
-                    elif inf == "cap":
-                        ok = span[:1].isupper()
-                    elif inf[0] == "title":
-                        ok = span.istitle() or verify(span, inf[1:], s, english_at)
-                    elif inf[0] == "acro":
-                        ok = span == inf[1] or verify(span, inf[2:], s, english_at)
-                    else:
-                        ok = verify(span, inf, s, english_at)
-                    if ok:
-                        ent = entries[i]
-                        out.append(Match(s, e + (1 if ent.alias.endswith(".") and text[e:e + 1] == "." else 0), ent))
-                        break
+            span = None
+            for group in groups:
+                for kind, data, ent, dot in group:
+                    if kind is _CAP:
+                        if not text[s].isupper():
+                            continue
+                    elif kind is not _ANY:
+                        if span is None:
+                            span = text[s:e]
+                        if kind is _TITLE:
+                            if not (span.istitle() or verify(span, data, s, english_at)):
+                                continue
+                        elif kind is _ACRO:
+                            if not (span == data[0] or verify(span, data[1], s, english_at)):
+                                continue
+                        elif not verify(span, data, s, english_at):
+                            continue
+                    append(_new_match(Match, (s, e + 1 if dot and text[e:e + 1] == "." else e, ent)))
+                    break
         return out
 
     @staticmethod
