@@ -294,6 +294,11 @@ class _Engine:
         amb = cfg.get("ambiguous", {})
         self.institutions_vi = set(amb.get("institutions_vi", []))
         self.countries_vi = set(amb.get("countries_vi", []))
+        # One-word place names with marks, or countries that are given names, that may open a
+        # longer local name ("Mỹ Đình", "Nga Sơn").
+        self.local_prefix_locs = {e.alias for e in entries if e.type == "location" and " " not in e.alias
+                                  and e.alias[:1].isupper()
+                                  and (_has_vi_marks(e.alias) or e.alias in self.countries_vi)}
         self.kin_vi = {w.casefold() for w in amb.get("kin_vi", [])}
         self.institution_not_after = {w.casefold() for w in amb.get("institution_not_after", [])}
         self.amb_trigger = regex.compile(
@@ -495,31 +500,36 @@ class _Engine:
 
         # 1. gazetteer
         matches = self.gaz.find(text, english_at=lambda p: lang_at(p) == "en")
-        seen = set()
-        sure_canon = set()
-        sure_spans = []
-        gated = []
+        # One pass over the matches: titles apart, sure names (in order), gated ones.
         # Titles match with their marks: "anh" (a title) is not "Ánh" or "Ảnh" (names, photo).
-        tmatches = sorted({(m.start, m.end) for m in matches if m.entry.type == "title"
-                           and (text[m.start:m.end].casefold() == m.entry.alias.casefold()
-                                or " ".join(text[m.start:m.end].split()).casefold() == m.entry.alias.casefold())})
-        matches = [m for m in matches if m.entry.type != "title"]
+        tspans = set()
+        ok_matches = []  # the sure names, then the gated ones accepted below
+        gated = []
+        sure_canon = set()
+        gz_starts_all = set()
+        for m in matches:
+            s, e, ent = m
+            typ = ent.type
+            if typ == "title":
+                a = ent.alias.casefold()
+                if text[s:e].casefold() == a or " ".join(text[s:e].split()).casefold() == a:
+                    tspans.add((s, e))
+                continue
+            gz_starts_all.add(s)
+            if ent.ambiguous:
+                gated.append(m)
+            else:
+                sure_canon.add(ent.canonical)
+                ok_matches.append(m)
+        tmatches = sorted(tspans)
         tocc = bytearray(len(text) + 1)  # 1 inside a title found by the automaton
         for a, b in tmatches:
             tocc[a:b] = b"\x01" * (b - a)
         self._tocc = tocc
         self._tendset = {b for _, b in tmatches}
-        for m in matches:
-            if m.entry.ambiguous:
-                gated.append(m)
-            else:
-                sure_canon.add(m.entry.canonical)
-                sure_spans.append((m.start, m.end))
-        sure_spans.sort()
+        sure_spans = sorted([(m[0], m[1]) for m in ok_matches])
         sure_starts = [s for s, _ in sure_spans]
         sure_end_set = {e for _, e in sure_spans}
-        gz_starts_all = {m.start for m in matches}
-        ok_matches = [m for m in matches if not m.entry.ambiguous]
         sure_end_at: dict[int, int] = {}
         for a_, b_ in sure_spans:
             if b_ > sure_end_at.get(a_, -1):
@@ -531,18 +541,19 @@ class _Engine:
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set) or (
                     m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, cache)):
                 ok_matches.append(m)
-        for m in ok_matches:
-            if text[m.end:m.end + 1] == "$" or (m.entry.acro and _code_context(text, m.start, m.end)):
+        generic_caps, generic_caps2 = self.generic_caps, self.generic_caps2
+        local_prefix_locs = self.local_prefix_locs
+        for s, e, ent in ok_matches:
+            nxt = text[e:e + 1]
+            if nxt == "$" or (ent.acro and _code_context(text, s, e)):
                 continue  # US$ is a currency; "25-CT/TW" a document code
-            if text[m.end:m.end + 1] == " " and m.entry.type == "location" and _NEXT_CAP.match(text, m.end, m.end + 4) \
-                    and " " not in m.entry.alias and m.entry.alias[:1].isupper() \
-                    and (_has_vi_marks(m.entry.alias) or m.entry.alias in self.countries_vi) \
-                    and (m.end + 1) not in gz_starts_all \
-                    and self._vi_word_at(text, m.end + 1):
+            typ = ent.type
+            if nxt == " " and typ == "location" and ent.alias in local_prefix_locs \
+                    and _NEXT_CAP.match(text, e, e + 4) and (e + 1) not in gz_starts_all \
+                    and self._vi_word_at(text, e + 1):
                 continue  # "Mỹ Đình", "Nga Sơn": a longer local name, not the country
-            s, e = m.start, m.end
-            low0 = not text[s:s + 1].isupper()
-            if low0 or (text[s:s + 2] in self.generic_caps2 and text.startswith(self.generic_caps, s)
+            low0 = not text[s].isupper()
+            if low0 or (text[s:s + 2] in generic_caps2 and text.startswith(generic_caps, s)
                         and lang_at(s) == "vi" and self.sentence_start(text, s)):
                 # (a generic word capitalized at a sentence start: "Hãng tin Bloomberg", "Cảng
                 # hàng không quốc tế Long Thành"; not "Thành phố Hồ Chí Minh", the usual name)
@@ -553,12 +564,12 @@ class _Engine:
                 if g and g.end() < e - s and (" " in text[s + g.end():e]
                                               or fold_key(text[s + g.end():e]) in self.gaz_words):
                     s = s + g.end()
-            elif text[s:s + 4] == "The ":
+            elif text.startswith("The ", s):
                 s += 4
-            typ, canon = m.entry.type, m.entry.canonical
+            canon = ent.canonical
             if typ == "misc":
                 s, e, canon = self._edition(text, s, e, canon)
-                if lang_at(s) == "vi" and not m.entry.acro:
+                if lang_at(s) == "vi" and not ent.acro:
                     # an edition's year keeps to the event: "AFF Cup 2024", "SEA Games 2025"
                     y = _YEAR_AFTER.match(text, e, e + 12)
                     if y and not text[e:y.end()].strip().startswith("năm") and not _HAS_DIGIT.search(canon):
@@ -580,7 +591,7 @@ class _Engine:
                     continue
                 e = self._extend_person(text, e)
             cands.append((s, e, typ, canon, "gazetteer", 0))
-            if typ == "org" and m.entry.acro:
+            if typ == "org" and ent.acro:
                 y = _YEAR_AFTER.match(text, e, e + 12)
                 if y and not _R3.match(text[y.end():y.end() + 3]):
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
