@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+from operator import itemgetter
 import unicodedata
 
 import regex
@@ -32,6 +33,7 @@ fold = lru_cache(maxsize=200_000)(fold_fast)
 fold_key = lru_cache(maxsize=200_000)(_fold_key)
 
 TYPES = ("person", "org", "location", "misc")
+_first = itemgetter(0)
 
 _L = r"\p{L}\p{M}"
 _W = r"\p{L}\p{M}\p{N}"
@@ -811,7 +813,11 @@ class _Engine:
                     cands.append((s, e, "org", text[s:e], "team", 1))  # "Hapoel Haifa 2"
 
         # resolve
-        cands.sort(key=lambda c: (-(c[1] - c[0]), c[5], c[0]))
+        # longest first, then by priority, then earlier: the tuple (-(e - s), prio, s) packed in
+        # one int (0 <= s <= len(text) < k2, 0 <= prio < 16), which sorts three times faster
+        k2 = len(text) + 1
+        k1 = 16 * k2
+        cands.sort(key=lambda c: (c[0] - c[1]) * k1 + c[5] * k2 + c[0])
         occ = bytearray(len(text) + 1)  # 1 where a chosen fact lies
         chosen = []
         for c in cands:
@@ -826,9 +832,11 @@ class _Engine:
         # document knowledge: acronym definitions and persons
         aliases: dict[str, tuple[str, str]] = {}
         by_start = {c[0]: c for c in chosen}
-        for c in sorted(chosen):
-            nxt = text[c[1]:c[1] + 1]
-            d = _ACR_DEF.match(text, c[1], c[1] + 20) if nxt == "(" or nxt == " " or nxt == "\t" else None
+        for c in sorted(chosen, key=_first):  # (by start: no two chosen facts start alike)
+            nxt = text[c[1]:c[1] + 2]
+            # "... (APEC)": a bracket right after the fact or after spaces
+            d = _ACR_DEF.match(text, c[1], c[1] + 20) if nxt[:1] == "(" or (
+                nxt[:1] in " \t" and nxt[1:] in "( \t" and len(nxt) == 2) else None
             if d:
                 acr = d.group(1)
                 inner = by_start.get(d.start(1))
