@@ -50,6 +50,13 @@ _LAN_THU = regex.compile(r"[ \t]+lần[ \t]+thứ[ \t]+(\d{1,3}|[\p{L}]+)(?![\p{
 _ACR_DEF = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,11})\)")
 _DASH_DEF = regex.compile(r"[ \t]*[-–][ \t]*(\p{Lu}[\p{L}\p{N}]{1,20})(?![\p{L}\p{N}])")
 _HAS_DIGIT = regex.compile(r"\d")
+
+
+def _has_digit(s: str) -> bool:
+    """Any decimal digit in `s`? (A word of letters only has none: no regex call.)"""
+    return not s.isalpha() and _HAS_DIGIT.search(s) is not None
+
+
 _POSSESSIVE = regex.compile(r"[ \t]?['’]s(?![\p{L}])")
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$")  # "Rotherham", "Ciba-Geigy"
 _SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
@@ -57,7 +64,17 @@ _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
 _SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
 _BRACKET_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{L}. ]{0,30}?)[ \t]*\)")
-_NEWLINE = regex.compile(r"\n")
+
+
+def _newlines(text: str) -> list[int]:
+    """Positions of the newlines of `text`."""
+    out = []
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        out.append(i)
+        i = find("\n", i + 1)
+    return out
 _R1 = regex.compile(r"[-–—][ \t]*$")
 _R2 = regex.compile(rf"[{_L}]+")
 _R3 = regex.compile(r"[ \t]+\p{Lu}")
@@ -207,6 +224,27 @@ def _lev(a: str, b: str, cap: int = 3) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+class _Persons(dict):
+    """The persons told in a document: folded name or name part -> (canonical name, the part
+    as written, casefolded). Filled with setdefault only; `fuzzy` holds the one-word keys of
+    four letters or more by their first letter, in the order they came (the candidates for a
+    misspelt mention, "Cườn")."""
+
+    __slots__ = ("fuzzy",)
+
+    def __init__(self):
+        super().__init__()
+        self.fuzzy: dict[str, list[str]] = {}
+
+    def setdefault(self, k, v):
+        if k in self:
+            return self[k]
+        self[k] = v
+        if len(k) >= 4 and " " not in k:
+            self.fuzzy.setdefault(k[0], []).append(k)
+        return v
 
 
 class _Engine:
@@ -431,7 +469,7 @@ class _Engine:
         """'caps' (ALL CAPS line), 'title' (Title Case headline) or ''."""
         nl = cache.get("nl")
         if nl is None:
-            nl = cache["nl"] = [m.start() for m in _NEWLINE.finditer(text)]
+            nl = cache["nl"] = _newlines(text)
         i = bisect.bisect_left(nl, pos)
         ls = nl[i - 1] + 1 if i > 0 else 0
         if ls in cache:
@@ -440,7 +478,7 @@ class _Engine:
         line = text[ls:min(le, ls + 400)]
         kind = ""
         sp = line.split()
-        if sum(1 for w in sp if w[0].islower()) > 0.3 * len(sp):
+        if sum(map(str.islower, [w[0] for w in sp])) > 0.3 * len(sp):
             words = ()  # mostly lower-case words: neither ALL CAPS nor Title Case
         else:
             words = _R2.findall(line)
@@ -574,10 +612,10 @@ class _Engine:
                 if lang_at(s) == "vi" and not ent.acro:
                     # an edition's year keeps to the event: "AFF Cup 2024", "SEA Games 2025"
                     y = _YEAR_AFTER.match(text, e, e + 12)
-                    if y and not text[e:y.end()].strip().startswith("năm") and not _HAS_DIGIT.search(canon):
+                    if y and not text[e:y.end()].strip().startswith("năm") and not _has_digit(canon):
                         e = y.end()
                         canon = y.group(1) + " " + canon
-                    elif not y and not _HAS_DIGIT.search(canon):
+                    elif not y and not _has_digit(canon):
                         # an edition's number: "SEA Games 32" (not "SEA Games 32 môn", a count)
                         n = _EDITION_NUM.match(text, e, e + 12)
                         if n and text[s:e].split()[-1].casefold() in self.event_heads:
@@ -796,7 +834,7 @@ class _Engine:
                 else:
                     runs.append([[s, e, w, False, w.casefold().rstrip(".")]])
                 continue
-            toks = self._tokens(text, s, e)
+            toks = self._tokens(text, s, e, w)
             if toks and w.isupper() and self.line_kind(text, s, cache) == "caps":
                 # an ALL CAPS headline ("SOCCER - ITALY BEAT WALES IN WORLD CUP QUALIFIER"):
                 # no name grammar in it, only names known (gazetteer) or told in the document
@@ -850,7 +888,7 @@ class _Engine:
                     aliases[acr] = (c[2], c[3] if c[4] == "gazetteer" else acr)
                     if c[4] != "gazetteer":
                         c[3] = acr
-        persons: dict[str, str] = {}
+        persons = _Persons()
         for c in chosen:
             if c[2] == "person":
                 self._register_person(text[c[0]:c[1]], c, persons)
@@ -887,7 +925,7 @@ class _Engine:
                     a, _, y = c[3].rpartition(" ")
                     host_years.setdefault(a, []).append((c[0], y))
         for c in chosen:
-            if c[2] == "misc" and c[3] not in editions and not _HAS_DIGIT.search(c[3]):
+            if c[2] == "misc" and c[3] not in editions and not _has_digit(c[3]):
                 first, _, rest = c[3].partition(" ")
                 ys = host_years.get(first)
                 if ys and rest and rest.split()[-1].casefold() in self.event_heads:
@@ -1091,10 +1129,22 @@ class _Engine:
             return e + m.end()
         return e
 
-    def _tokens(self, text, s, e):
+    def _tokens(self, text, s, e, run=None):
+        """The tokens [start, end, word, possessive, folded word] of the run text[s:e]."""
+        find = text.find
+        if run is not None:
+            words = run.split()
+            if "".join(words).isalpha():
+                # words of letters only (most runs): each is one token, as TOKEN would find
+                toks = []
+                pos = s
+                for w in words:
+                    ts = find(w, pos)
+                    pos = ts + len(w)
+                    toks.append([ts, pos, w, False, w.casefold()])
+                return toks
         toks = []
         pos = s
-        find = text.find
         for w in TOKEN.findall(text, s, e):
             # no token can start in the gap between two tokens: the next `w` is the token
             ts = find(w, pos, e)
@@ -1163,7 +1213,7 @@ class _Engine:
                     break
                 p = p[1:]
             while p and (not p[-1][2][:1].isupper() or p[-1][2].casefold() in self.stop_words
-                         or _HAS_DIGIT.search(p[-1][2])):
+                         or _has_digit(p[-1][2])):
                 if self._vi_name_end(p):
                     break
                 p = p[:-1]
@@ -1379,7 +1429,7 @@ class _Engine:
         ("Barnsley 4 3 1 0 8 3 10", "Arsenal 2 Sheffield Wednesday 0")."""
         nl = cache.get("nl")
         if nl is None:
-            nl = cache["nl"] = [m.start() for m in _NEWLINE.finditer(text)]
+            nl = cache["nl"] = _newlines(text)
         i = bisect.bisect_left(nl, pos)
         ls = nl[i - 1] + 1 if i > 0 else 0
         key = ("results", ls)
@@ -1599,7 +1649,7 @@ class _Engine:
             t = toks[0]
             w = t[2]
             if occ[t[0]] or tocc[t[0]] or not w[:1].isupper() or t[4] in self.stop_words \
-                    or _HAS_DIGIT.search(w) or (t[4] in tfirst and self._title_len(toks, 0)) \
+                    or _has_digit(w) or (t[4] in tfirst and self._title_len(toks, 0)) \
                     or w.casefold() in self.not_entities \
                     or (fold_key(w) in self.amb_keys and not self._kin_before(text, t[0], lang_at)):
                 return
@@ -1640,10 +1690,10 @@ class _Engine:
             groups.append(cur)
         for g in groups:
             n0 = len(g)
-            while g and (not g[0][2][:1].isupper() or _HAS_DIGIT.search(g[0][2])
+            while g and (not g[0][2][:1].isupper() or _has_digit(g[0][2])
                          or g[0][2].casefold().rstrip(".") in self.stop_words):
                 g = g[1:]
-            while g and (not g[-1][2][:1].isupper() or _HAS_DIGIT.search(g[-1][2])
+            while g and (not g[-1][2][:1].isupper() or _has_digit(g[-1][2])
                          or g[-1][2].casefold().rstrip(".") in self.stop_words):
                 if self._vi_name_end(g):
                     break
@@ -1686,9 +1736,9 @@ class _Engine:
                 if not (_has_vi_marks(w) and _has_vi_marks(part) and w.casefold() != part):
                     return "person", canon, "person_part"
             elif len(fs) >= 4 and w[:1].isupper() and not w.isupper():
-                for k, (canon, _part) in persons.items():
-                    if " " not in k and len(k) >= 4 and k[0] == fs[0] and _edit1(k, fs):
-                        return "person", canon, "person_fuzzy"
+                for k in persons.fuzzy.get(fs[0], ()):
+                    if _edit1(k, fs):
+                        return "person", persons[k][0], "person_fuzzy"
         kind = self.line_kind(text, s, cache)
         start_of_sentence = self.sentence_start(text, s)
         before = text[max(0, s - 40):s]
