@@ -567,11 +567,10 @@ class _Engine:
             tocc[a:b] = b"\x01" * (b - a)
         self._tocc = tocc
         self._tendset = {b for _, b in tmatches}
-        sure_spans = sorted([(m[0], m[1]) for m in ok_matches])
-        sure_starts = [s for s, _ in sure_spans]
-        sure_end_set = {e for _, e in sure_spans}
-        sure_end_at: dict[int, int] = {}
-        for a_, b_ in sure_spans:
+        sure_starts = sorted([m[0] for m in ok_matches])
+        sure_end_set = {m[1] for m in ok_matches}
+        sure_end_at: dict[int, int] = {}  # start -> the longest sure name's end
+        for a_, b_, _ent in ok_matches:
             if b_ > sure_end_at.get(a_, -1):
                 sure_end_at[a_] = b_
         cache: dict = {}  # line kinds (the gated names' checks and the runs below)
@@ -644,13 +643,16 @@ class _Engine:
             firsts = self.head_firsts
             for rs, re_, w in run_ms:
                 if " " in w or "\t" in w:
+                    pieces = w.split()
+                    if not any([p in firsts or ("-" in p and p.split("-")[0] in firsts) for p in pieces]):
+                        continue
                     off = 0
-                    for piece in w.split():
+                    for piece in pieces:
                         k = w.find(piece, off)
                         off = k + len(piece)
                         if piece in firsts or piece.split("-")[0] in firsts:
                             heads_at.append(rs + k)
-                elif w in firsts or w.split("-")[0] in firsts:
+                elif w in firsts or ("-" in w and w.split("-")[0] in firsts):
                     heads_at.append(rs)
             vi_bound = [-1]
             vi_iter = self._matches_at(self.vi_head, text, heads_at, vi_bound)
@@ -666,14 +668,13 @@ class _Engine:
         gz_ends = set()
         gz_org = {}
         gz_org_ends: dict[int, list[int]] = {}
-        for m in ok_matches:
-            sp = (m.start, m.end)
+        for a_, b_, ent in ok_matches:
+            sp = (a_, b_)
             gz_spans.add(sp)
-            gz_ends.add(m.end)
-            ent = m.entry
+            gz_ends.add(b_)
             if ent.type == "org" and not ent.ambiguous:
                 gz_org[sp] = ent.canonical
-                gz_org_ends.setdefault(m.start, []).append(m.end)
+                gz_org_ends.setdefault(a_, []).append(b_)
 
         # 2. Vietnamese head patterns
         for m in vi_iter:
@@ -1180,6 +1181,12 @@ class _Engine:
         n = len(toks)
         tfirst = self.title_first
         tocc = self._tocc
+        for t in toks:
+            if t[4] in tfirst or tocc[t[0]] or t[3]:
+                break
+        else:
+            i = n  # no title and no possessive: one piece (most runs)
+            cur = toks[:]
         while i < n:
             t = toks[i]
             tl = self._title_len(toks, i) if t[4] in tfirst and t[2][:1].isupper() else 0
@@ -1359,7 +1366,7 @@ class _Engine:
         caps = [w for w in words if w[:1].isupper()]
         typ = None
         if len(caps) >= 2:
-            if any(w in self.event_heads for w in low[1:]):
+            if not self.event_heads.isdisjoint(low[1:]):
                 typ = "misc"
             elif low[-1] in self.doc_heads:
                 typ = "misc"
@@ -1412,7 +1419,7 @@ class _Engine:
                     canon = text[s:e]
             cands.append((s, e, typ, canon, "pattern", 1))
             return
-        if self.is_person_name(words, lang_at(s)):
+        if 2 <= len(words) <= 5 and self.is_person_name(words, lang_at(s)):
             if self.place_named.search(text, max(0, s - 15), s):
                 cands.append((s, e, "location", text[s:e], "place", 1))
             elif lang_at(s) == "en" and _prev_word(text, s) in ("the", "its", "their") \
