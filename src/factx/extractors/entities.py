@@ -38,11 +38,8 @@ _first = itemgetter(0)
 _L = r"\p{L}\p{M}"
 _W = r"\p{L}\p{M}\p{N}"
 CAPTOK = rf"\p{{Lu}}[{_W}]*(?:['’\-.&][{_W}]+)*(?:(?<=s)['’](?=[ \t]))?"
-_CONNECT = r"(?:of|the|and|for|de|del|da|di|la|le|van|von|der|du|on|&|y|al|el|bin|ben)"
-RUN = regex.compile(
-    rf"(?<![{_W}])(?:{CAPTOK})"
-    rf"(?:(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)"
-    rf"(?:\p{{Lu}}\.(?=[ \t]+\p{{Lu}}\p{{Ll}})|{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+_CONNECT_WORDS = "of the and for de del da di la le van von der du on & y al el bin ben".split()
+# RUN (capitalized runs; the connectors as a trie, see _trie) is compiled below _trie.
 TOKEN = regex.compile(rf"{CAPTOK}|[\p{{Ll}}{_W}&]+|\d+")
 _ORD_BEFORE = regex.compile(r"(?:(\d{4})|(\d{1,3})(?:st|nd|rd|th))[ \t]+$")
 _YEAR_AFTER = regex.compile(r"[ \t]+(?:năm[ \t]+)?((?:19|20)\d\d)(?![\p{L}\p{N}])")
@@ -195,6 +192,17 @@ def _trie(words) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return "(?:" + emit(root) + ")" if root else "(?!)"
+
+
+RUN = regex.compile(
+    rf"(?<![{_W}])(?:{CAPTOK})"
+    rf"(?:(?:[ \t]+(?:{_trie(_CONNECT_WORDS)}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)"
+    rf"(?:\p{{Lu}}\.(?=[ \t]+\p{{Lu}}\p{{Ll}})|{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+
+
+def _non_ascii(s: str) -> int:
+    """How many characters of `s` are not ASCII."""
+    return 0 if s.isascii() else len(s) - len(s.encode("ascii", "ignore"))
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -938,7 +946,7 @@ class _Engine:
             if c[2] == "person" and c[4] != "gazetteer":
                 k = fold(c[3])
                 b = folded_best.get(k)
-                if b is None or sum(ord(ch) > 127 for ch in c[3]) > sum(ord(ch) > 127 for ch in b):
+                if b is None or _non_ascii(c[3]) > _non_ascii(b):
                     folded_best[k] = c[3]
         out = []
         for s, e, typ, canon, rule, _p in chosen:
@@ -1097,12 +1105,20 @@ class _Engine:
         return prev in ("the", "The") and canon.endswith(" " + a)
 
     def _edition(self, text, s, e, canon):
-        b = _ORD_BEFORE.search(text, max(0, s - 12), s)
+        # (cheap checks first: an ordinal or year ends in a digit or in st/nd/rd/th before the
+        # spaces; "lần thứ" and a bracket come after spaces)
+        before = text[max(0, s - 12):s]
+        if before[-1:] == "\n":
+            before = before[:-1]  # ("$" also matches before a final newline)
+        c = before.rstrip(" \t")
+        b = _ORD_BEFORE.search(text, max(0, s - 12), s) if len(c) < len(before) and c and (
+            c[-1] in "tdh" or not c[-1].isalpha()) else None
         if b:
             s = b.start()
             canon = (b.group(1) or _ordinal(int(b.group(2)))) + " " + canon
         else:
-            a = _LAN_THU.match(text, e, e + 30)
+            rest = text[e:e + 30].lstrip(" \t")
+            a = _LAN_THU.match(text, e, e + 30) if rest.startswith("lần") else None
             if a:
                 v = a.group(1)
                 n = int(v) if v.isdigit() else _VI_ORD.get(v.casefold())
@@ -1111,7 +1127,7 @@ class _Engine:
                     canon = _ordinal(n) + " " + canon
             else:
                 # "Tuần lễ Cấp cao ... (APEC) 2024": the edition year after a bracket
-                y = _BRACKET_YEAR.match(text, e, e + 30)
+                y = _BRACKET_YEAR.match(text, e, e + 30) if rest.startswith("(") else None
                 if y:
                     canon = y.group(1) + " " + canon
         return s, e, canon
@@ -1452,10 +1468,16 @@ class _Engine:
         return r
 
     def _team_position(self, text, s, e, cache) -> bool:
-        if self.team_after.match(text, e, e + 20) or self.team_before.search(text, max(0, s - 40), s) \
-                or self.team_role_after.match(text, e, e + 20):
+        # (the patterns after the name start with a space, the one before ends with one, or
+        # with one and a final newline, where "$" also matches)
+        sp_after = text[e:e + 1] in (" ", "\t")
+        if sp_after and self.team_after.match(text, e, e + 20):
             return True
-        return bool(_SCORE_AFTER.match(text, e, e + 8)) and self._results_line(text, s, cache)
+        if s > 0 and text[s - 1] in " \t\n" and self.team_before.search(text, max(0, s - 40), s):
+            return True
+        if sp_after and self.team_role_after.match(text, e, e + 20):
+            return True
+        return sp_after and bool(_SCORE_AFTER.match(text, e, e + 8)) and self._results_line(text, s, cache)
 
     def _sports_leftover(self, text, s, e, words, cache):
         """Unknown names in sports copy: a player with a country in brackets ("Goran
@@ -1746,13 +1768,16 @@ class _Engine:
                 for k in persons.fuzzy.get(fs[0], ()):
                     if _edit1(k, fs):
                         return "person", persons[k][0], "person_fuzzy"
-        kind = self.line_kind(text, s, cache)
-        start_of_sentence = self.sentence_start(text, s)
-        before = text[max(0, s - 40):s]
+        # Outside English text only the checks down to the name lists apply, and the line's kind
+        # only to words in capitals (datelines, acronyms): the rest is computed for English.
+        en = lang == "en"
+        all_upper = all(w.isupper() for w in words)
+        kind = self.line_kind(text, s, cache) if en or all_upper else ""
+        start_of_sentence = self.sentence_start(text, s) if en else False
         title = self._title_before(text, s)
         prev_word = _prev_word(text, s)
-        after = self.person_after.match(text[e:e + 30])
-        if all(w.isupper() for w in words) and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
+        after = self.person_after.match(text[e:e + 30]) if en else None
+        if all_upper and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
                 and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
             return "location", span.title(), "dateline"
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
@@ -1776,6 +1801,8 @@ class _Engine:
             return "location", span, "facility"  # "the Brent Cross shopping centre"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
+        if not en:
+            return None
         if lang == "en" and prev_word in ("in", "at", "of") and not kind and self._namelike(words) \
                 and self.org_before_prep.search(text, max(0, s - 30), s):
             return "org", span, "org_prep"  # "shares in Tesco", "an analyst at Numis"
