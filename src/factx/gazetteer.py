@@ -204,6 +204,12 @@ class Gazetteer:
             if not k:
                 continue
             variants = {k}
+            # "Bộ Văn hóa, Thể thao và Du lịch": a comma (or other punctuation) between words is
+            # one more space in the copy of the text, so the key keeps the alias's own spacing.
+            # Not for places: "San Jose, California" is read as two places, as news is tagged.
+            raw = word_copy(e.alias).strip()
+            if raw != k and e.type != "location":
+                variants.add(raw)
             if "-" in e.alias or "–" in e.alias:
                 # "Asia-Pacific" also as "Asia - Pacific" (three positions in the copy)
                 variants.add(" ".join(word_copy(regex.sub(r"\s*[-–—]\s*", " - ", e.alias)).split(" ")))

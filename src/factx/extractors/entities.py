@@ -1799,6 +1799,12 @@ class _Engine:
         if lang == "en" and not start_of_sentence and not kind and 2 <= len(words) <= 3 \
                 and self._namelike(words) and self.facility_after.match(text, e, e + 20):
             return "location", span, "facility"  # "the Brent Cross shopping centre"
+        if lang == "en" and prev_word == "the" and not kind and 2 <= len(words) <= 3 \
+                and self._namelike(words):
+            # "at the Nou Camp", "in the Bekaa Valley": a name after "the" is no person's
+            p2 = _prev_word(text, text.rfind("the", 0, s))
+            if p2 in self.place_prep:
+                return "location", span, "place_prep"
         if self.is_person_name(words, lang):
             return "person", self._person_canon(span), "name"
         if not en:
