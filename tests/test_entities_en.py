@@ -157,3 +157,15 @@ if __name__ == "__main__":
     if "--errors" in sys.argv:
         for kind, t, span, text in errors:
             print(f"{kind:5} {t:8} {span!r:35} | {text[:110]!r}")
+
+
+def test_places_in_a_team_sport_headline_are_clubs_countries_stay_places():
+    text = ("SOCCER - BARCELONA STRENGTHEN GRIP ON LEAD WITH WIN OVER SEVILLA .\n"
+            "MADRID 1996-12-15\n"
+            "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\n"
+            "TENNIS - AGASSI WINS IN LONDON .\n")
+    got = {(f.text, f.type) for f in factx.extract(text, lang="en", types="entity")}
+    assert ("BARCELONA", "org") in got and ("SEVILLA", "org") in got
+    assert ("MADRID", "location") in got  # the dateline
+    assert ("JAPAN", "location") in got and ("CHINA", "location") in got
+    assert ("LONDON", "location") in got  # not a team sport

@@ -373,6 +373,10 @@ class _Engine:
         self.results_words = set(sp.get("results_words", []))
         self.team_role_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_roles', []))}(?![{_L}])")
         self.club_heads = set(sp.get("club_heads", []))
+        hs = sp.get("headline_team_sports", [])
+        # "SOCCER - BARCELONA WIN AT SEVILLA .": an ALL CAPS headline opened by a team sport
+        self.team_headline = regex.compile(
+            rf"[ \t]*{_alt(hs)}[ \t]*[-–][ \t]+[^\n\p{{Ll}}]*$") if hs else None
 
         # Vietnamese head patterns.
         stop = cfg.get("vi_head_stop", {}).get("words", [])
@@ -911,7 +915,8 @@ class _Engine:
         # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"
         for c in chosen:
             if c[2] == "location" and c[3] not in self.country_canon and lang_at(c[0]) == "en" \
-                    and self._team_position(text, c[0], c[1], cache):
+                    and (self._team_position(text, c[0], c[1], cache)
+                         or self._in_team_headline(text, c[0])):
                 c[2], c[4] = "org", "team"
 
         # "Quang Hải" after "Nguyễn Quang Hải": the two given words name the person told before
@@ -1466,6 +1471,15 @@ class _Engine:
                 r = nums >= 2 and not any(t[:1].islower() and t not in self.results_words for t in toks)
             cache[key] = r
         return r
+
+    def _in_team_headline(self, text, s) -> bool:
+        """A place (not a country) in an ALL CAPS headline of a team sport is a club."""
+        if self.team_headline is None or not text[s:s + 2].isupper():
+            return False
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", s)
+        le = len(text) if le < 0 else le
+        return bool(self.team_headline.match(text[ls:le]))
 
     def _team_position(self, text, s, e, cache) -> bool:
         # (the patterns after the name start with a space, the one before ends with one, or
