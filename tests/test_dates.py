@@ -160,3 +160,14 @@ def test_extractor_speed_and_hostile_extractor_time():
     t = time.perf_counter()
     ex(doc)
     assert time.perf_counter() - t < 5
+
+
+def test_a_quarter_not_begun_told_in_the_past_is_last_years():
+    import factx
+
+    def val(s):
+        return [(f.text, f.value) for f in factx.extract(s, lang="en", types="date", reference_date="2024-03-11")]
+
+    assert val("GDP grew 0.6% in the third quarter, the department said.") == [("third quarter", "2023-Q3")]
+    assert val("The company expects sales to rise in the third quarter.") == [("third quarter", "2024-Q3")]
+    assert val("Profit rose 5% in the first quarter.") == [("first quarter", "2024-Q1")]

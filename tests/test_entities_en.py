@@ -169,3 +169,11 @@ def test_places_in_a_team_sport_headline_are_clubs_countries_stay_places():
     assert ("MADRID", "location") in got  # the dateline
     assert ("JAPAN", "location") in got and ("CHINA", "location") in got
     assert ("LONDON", "location") in got  # not a team sport
+
+
+def test_beating_wall_street_estimates_is_no_match():
+    got = {(f.text, f.type) for f in factx.extract(
+        "Tesla delivered 435,059 vehicles, beating Wall Street estimates. Leeds beat Chelsea 2-1.",
+        lang="en", types="entity")}
+    assert ("Wall Street", "location") in got
+    assert ("Leeds", "org") in got

@@ -2359,6 +2359,11 @@ class DateExtractor:
                 if ref is not None:
                     # "the fourth quarter" told in January is the one just ended
                     p.y = ref.year - 1 if p.q == 4 and ref.month <= 3 and b is None else ref.year
+                    # "GDP grew 0.6% in the third quarter" told in March: a quarter that has
+                    # not begun yet, told in the past tense, is last year's
+                    if p.y == ref.year and 3 * p.q - 2 > ref.month and b is None \
+                            and self._tense(text, c.start, c.end) == "past":
+                        p.y -= 1
                 elif ctx_year is not None:
                     p.y = ctx_year
         if b is not None and a.y is not None and b.y is not None and b.m is not None and a.m is not None \

@@ -373,6 +373,8 @@ class _Engine:
         self.results_words = set(sp.get("results_words", []))
         self.team_role_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_roles', []))}(?![{_L}])")
         self.club_heads = set(sp.get("club_heads", []))
+        nta = sp.get("not_team_after", [])
+        self.not_team_after = regex.compile(rf"[ \t]+{_alt(nta)}(?![{_L}])") if nta else None
         hs = sp.get("headline_team_sports", [])
         # "SOCCER - BARCELONA WIN AT SEVILLA .": an ALL CAPS headline opened by a team sport
         self.team_headline = regex.compile(
@@ -1485,6 +1487,8 @@ class _Engine:
         # (the patterns after the name start with a space, the one before ends with one, or
         # with one and a final newline, where "$" also matches)
         sp_after = text[e:e + 1] in (" ", "\t")
+        if sp_after and self.not_team_after is not None and self.not_team_after.match(text, e, e + 20):
+            return False  # "beating Wall Street estimates": the market's forecasts, not a team
         if sp_after and self.team_after.match(text, e, e + 20):
             return True
         if s > 0 and text[s - 1] in " \t\n" and self.team_before.search(text, max(0, s - 40), s):
