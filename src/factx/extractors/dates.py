@@ -42,8 +42,15 @@ def _rx(p: str, f: int = 0):
     return regex.compile(p, f)
 
 
+@lru_cache(maxsize=None)
+def _rxr(p: str, f: int = 0):
+    return regex.compile(p, f | regex.REVERSE)
+
+
 def _rs(p, s, f=0):
-    return _rx(p, f).search(s)
+    # a pattern anchored at the end ("...$") is searched from the end (REVERSE): a forward
+    # search would try every start position of the window before failing
+    return (_rxr if p[-1] == "$" else _rx)(p, f).search(s)
 
 
 def _rm(p, s, f=0):
@@ -244,7 +251,7 @@ class DateExtractor:
         self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
         self.precious_before = {_key(w) for w in lx.get("precious_before", {}).get("words", [])}
         ytd = [_key(w) for w in lx.get("ytd_before", {}).get("words", [])]
-        self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$") if ytd else regex.compile(r"(?!)")
+        self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$", regex.REVERSE) if ytd else regex.compile(r"(?!)")
         self.tet_before = {_key(w) for w in lx.get("tet_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
@@ -289,6 +296,7 @@ class DateExtractor:
         UE = _alt(self.unit_en)
         HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
         D = r"(?:0?[1-9]|[12]\d|3[01])"
+        TZG = "|".join(self._TZ_GMT)
         ORD = r"(?:st|nd|rd|th)?"
         Y4 = r"(?:1\d{3}|20\d{2})"
         YRV = r"(?:nay|ngoái|trước|tới|sau|qua|vừa\s+qua|tiếp\s+theo)"
@@ -410,7 +418,7 @@ class DateExtractor:
             ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
             # wire copy clock times: "by 0815 GMT", "at 1430 ET"
-            ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|ICT|SGT|HKT)(?![\p{{L}}\d])"),
+            ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:{TZG})(?![\p{{L}}\d])"),
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hH]|(?-i:g)(?=\s*[0-5]\d))(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             # "a quarter past 8pm", "20 minutes past 3pm", "half past three pm", "15 past noon", "ten to six p.m."
@@ -424,7 +432,7 @@ class DateExtractor:
         ]
         self.patterns = [(name, regex.compile(p, F)) for name, p in pats]
         # a relative day right before a bare day-month names it: "Giá vàng hôm nay 14/11"
-        self._RD_BEFORE = regex.compile(rf"{B}(?:{RDV}|{RDE})[ \t]*,?[ \t]*$", F)
+        self._RD_BEFORE = regex.compile(rf"{B}(?:{RDV}|{RDE})[ \t]*,?[ \t]*$", F | regex.REVERSE)
         self.pri = {name: i for i, (name, _) in enumerate(pats)}
         # Where each pattern can start: "#" = at a digit, else its possible first words.
         # Candidates are then only tried at those places (an Aho-Corasick scan finds the
@@ -510,7 +518,7 @@ class DateExtractor:
                 self.hol_keys.add(k)
         self.hol_idx = [hol]
         self.hol_noapos = {k.replace("'", ""): v for k, v in self.holidays.items()}
-        self._SHIFT_BEFORE = regex.compile(r"(?:this|last|next|coming|previous|following)\s+$", regex.I)
+        self._SHIFT_BEFORE = regex.compile(r"(?:this|last|next|coming|previous|following)\s+$", regex.I | regex.REVERSE)
         self.at_word = {k: sorted(set(v)) for k, v in keyed.items()}
         for w in self.at_word:
             self.trigger.add_word(w, w)
@@ -585,7 +593,7 @@ class DateExtractor:
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
         self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:hết\s+)?(?:ngày\s+)?$", F)
-        self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
+        self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$", regex.REVERSE)
 
     # ---- helpers ----
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
@@ -640,10 +648,25 @@ class DateExtractor:
         g = lambda *names: tuple(sorted(ix[n] for n in names))
         self.d_year, self.d_iso, self.d_q2 = g("year"), g("iso", "iso_month"), g("en_q2")
         self.d_dec, self.d_fy, self.d_tz = g("decade"), g("en_fy"), g("en_time_gmt")
-        self.d_sep = g("num_dmy", "num_range", "en_dm_range", "en_time", "vi_time")
+        # "12/11", "12-16/11", "12-16 November", "3.30 pm": the patterns tried at a one- or
+        # two-digit run followed by a separator, from the separator and what follows it
+        self.d_sep_num = g("num_dmy", "num_range")
+        self.d_dash_num = g("num_dmy", "num_range", "en_dm_range")
+        self.d_dot_num = g("num_dmy", "num_range", "en_time")
+        self.d_dash_sp = g("num_range", "en_dm_range")
         self.d_dash = g("num_range", "en_dm_range")
         self.d_colon = g("vi_time", "en_time")
-        self.d_ord = g("en_q3", "en_dmy", "en_dm_range", "en_nth_wd", "century", "en_nth_of_month")
+        # "3rd quarter", "21st century", "14th of November", "2nd Monday of", "1st-3rd": by the
+        # word after the ordinal suffix
+        q3, cent, nwd, nof = g("en_q3"), g("century"), g("en_nth_wd"), g("en_nth_of_month")
+        dmy_r = g("en_dmy", "en_dm_range")
+        self.d_ord_word = {"quarter": q3, "qtr": q3, "century": cent, "day": nwd + nof,
+                           "of": dmy_r + nof, "-": q3 + g("en_dm_range")}
+        for w in ("to", "until", "through", "thru", "till", "and", "–", "—"):
+            self.d_ord_word[w] = g("en_dm_range")
+        for w in self.wd_en:
+            self.d_ord_word[w.lower()] = nwd
+        self.d_ord_mon = dmy_r
         self.d_vt, self.d_et = g("vi_time"), g("en_time")
         self.d_vth, self.d_q = g("vi_time", "en_h"), g("en_q")
         vi_thang = g("vi_dmy_words", "vi_lunar", "vi_nmonths", "vi_ago", "vi_next_n", "vi_ytd")
@@ -673,34 +696,56 @@ class DateExtractor:
               "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
     _PAST_WORDS = {"quarter", "past", "to", "after", "before", "minute", "minutes", "min", "mins"}
     _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    # the time zones of the "1430 GMT" pattern (en_time_gmt)
+    _TZ_GMT = ("GMT", "UTC", "ET", "EST", "EDT", "BST", "CET", "CEST", "JST", "ICT", "SGT", "HKT")
 
     def _after_digits(self, text: str, s: int, e: int, n: int):
         """The patterns that may match at the digit run text[s:e] of length n, from the
         characters after it (a superset of each pattern's own continuation)."""
         c0 = text[e:e + 1]
-        fy = s >= 2 and "".join(text[max(0, s - 3):s].split())[-2:] in ("FY", "CY", "fy", "cy")
+        fy = s >= 2 and text[s - 1] in "Yy " and \
+            "".join(text[max(0, s - 3):s].split())[-2:] in ("FY", "CY", "fy", "cy")
         if n == 4:
             out = self.d_year
             if c0 in ("-", "/"):
-                out = out + self.d_iso
+                # "2024-11-11", "2014-10": two digits after the separator
+                if text[e + 1:e + 3].isdigit() and len(text[e + 1:e + 3]) == 2 and not text[e + 3:e + 4].isdigit():
+                    out = out + self.d_iso
             elif c0 in ("s", "'", "’"):
                 out = out + self.d_dec
             t = text[e:e + 12].lstrip(" \t\r\n\f\v\xa0-")
             if t[:1] in ("Q", "q"):
                 out = out + self.d_q2
             elif t[:1].isupper():
-                out = out + self.d_tz
+                tz = self._letters.match(t)
+                if tz is not None and tz.group() in self._TZ_GMT:
+                    out = out + self.d_tz
             return out + self.d_fy if fy else out
         if not c0:
             out = ()
         elif c0 in "/.-":
-            out = self.d_sep
+            # every pattern here starts with a day, hour or month of one or two digits
+            c1 = text[e + 1:e + 2]
+            if n > 2:
+                out = ()
+            elif c0 == "-":
+                out = self.d_dash_num if c1.isdigit() else self.d_dash_sp if c1.isspace() else ()
+            elif not c1.isdigit():
+                out = ()
+            elif c0 == ".":
+                out = self.d_dot_num
+            else:
+                out = self.d_sep_num
         elif c0 == ":":
             out = self.d_colon
         elif c0.isalpha():
             w = self._letters.match(text, e).group().lower()
             if w in ("st", "nd", "rd", "th"):
-                out = self.d_ord
+                nx = self._after_word.match(text, e + 2)
+                nw = nx.group(1).lower() if nx is not None else ""
+                out = self.d_ord_word.get(nw, ())
+                if not out and nw[:3] in self._MON3:
+                    out = self.d_ord_mon
             elif w == "s":
                 out = self.d_dec
             elif w[0] in "hg":
@@ -901,7 +946,7 @@ class DateExtractor:
     # English words before a month-first "2/15" (day over 12, so it cannot be a fraction of days)
     _EN_DM_BEFORE = {"on", "by", "since", "from", "until", "till", "before", "after", "through", "to", "and"}
     # a list of day-months after a date word: "vào các ngày 15/3, 3/4 và 25/5"
-    _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I)
+    _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I | regex.REVERSE)
     _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
 
     def _ends_with_weekday(self, text, s):
@@ -984,7 +1029,7 @@ class DateExtractor:
             c.extra["part"] = self.parts.get(_key(part), part)
         return c
 
-    _PREV_ADJ = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$")
+    _PREV_ADJ = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$", regex.REVERSE)
 
     def _prev_word_adj(self, text, s) -> list[str]:
         """The word right before s when only spaces separate them ("40 năm nay" but not
@@ -1374,7 +1419,7 @@ class DateExtractor:
         return C(m.start(), m.end(), P(None, self._mon(w)))
 
     _MONRANGE_AFTER = regex.compile(r"\s*[-–]\s*\p{Lu}\p{Ll}{2}")
-    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$")
+    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$", regex.REVERSE)
 
     def _ampm(self, phrase: str) -> str | None:
         for w in _key(phrase).split():
@@ -1414,7 +1459,7 @@ class DateExtractor:
             c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
         return c
 
-    _COMPARED = regex.compile(r"(?:so\s+với|với|compared\s+(?:with|to)|from|than|versus|vs\.?|over)\s+(?:the\s+)?$", regex.I)
+    _COMPARED = regex.compile(r"(?:so\s+với|với|compared\s+(?:with|to)|from|than|versus|vs\.?|over)\s+(?:the\s+)?$", regex.I | regex.REVERSE)
 
     def _compared(self, text, s) -> bool:
         return self._COMPARED.search(text, max(0, s - 16), s) is not None
@@ -2694,8 +2739,8 @@ class DateExtractor:
 
     _FROM_NOW_BEFORE = regex.compile(
         r"(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+(?:nay|bây\s+giờ|hôm\s+nay|giờ)|from\s+now|between\s+now)\s+"
-        r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I)
-    _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|since)\s+(?:the\s+)?$", regex.I)
+        r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I | regex.REVERSE)
+    _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(kể\s+từ|từ|since)\s+(?:the\s+)?$", regex.I | regex.REVERSE)
 
     @staticmethod
     def _is_current(c: C, ref=None) -> bool:
@@ -2728,7 +2773,7 @@ class DateExtractor:
         return None
 
     _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
-    _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|from|since)\s+$", regex.I)
+    _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(kể\s+từ|từ|from|since)\s+$", regex.I | regex.REVERSE)
     _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
     _PAR_RX = regex.compile(r"\n\s*\n")
 
