@@ -546,13 +546,60 @@ class DateExtractor:
         # "#" stands for a digit. Only these (trigger, pattern) pairs are guarded.
         numw = {_key(k) for k in self.num_en} | {"a", "an", "#"}
         mons = set(self.mon_en)
-        guards = [
-            ({"in"}, "en_in", numw),
+        # "#" allows any digit run after the word, "#2" only one of one or two digits (a day, an
+        # hour, a count: not a year)
+        numw2 = (numw - {"#"}) | {"#2"}
+
+        def seconds(entries, w):
+            """The words that follow `w` in the multi-word entries starting with it; None
+            when `w` is an entry by itself (then nothing needs to follow)."""
+            out = set()
+            for k in entries:
+                ws = _key(k).replace("-", " - ").split()
+                if ws[0] != w:
+                    continue
+                if len(ws) == 1:
+                    return None
+                out.add(ws[1])
+            return out
+
+        def word_guards(name, entries, extra=frozenset()):
+            """Guards for a pattern that starts with one of `entries`: each first word is
+            tried only before the words that continue an entry (or `extra`)."""
+            out = []
+            for w in {_key(k).split()[0] for k in entries}:
+                nxt = seconds(entries, w)
+                if nxt is not None:
+                    out.append(({w}, name, nxt | set(extra)))
+            return out
+
+        units_en = {_key(k).split()[0] for k in self.unit_en}
+        shift_words = {"this", "last", "next", "coming", "previous", "following", "past"}
+        guards = word_guards("vi_relday", self.rd_vi) + word_guards("en_relday", self.rd_en)
+        guards += [(shift_words, "en_relunit", units_en | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
+                   ({"earlier", "later"}, "en_relunit", {_key(k).split()[0] for k in self.sh_en}),
+                   (shift_words, "en_q_rel", {"quarter"} | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
+                   ({"this", "last", "next"}, "en_yearend", {"year", "month"}),
+                   ({"year", "month"}, "en_yearend", {"end", "-"}),
+                   (shift_words, "en_wd", set(self.wd_en) | {"week"}),
+                   (shift_words, "en_season", {_key(k).split()[0] for k in self.seasons}),
+                   ({"tuần", "tháng", "năm"}, "vi_relunit", {_key(k).split()[0] for k in self.sh_vi}),
+                   ({"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"}, "en_week_of", {"week"}),
+                   ({"week"}, "en_week_of", {"of", "in"}),
+                   ({"week"}, "en_week_n", {"#2"}),
+                   ({"over", "during"}, "en_weekend", {"the"}),
+                   ({"past", "last", "next"}, "en_past", {"fortnight", "week"}),
+                   ({"next", "following", "previous"}, "en_later", {"day"}),
+                   (shift_words, "en_next_n", numw2),
+                   ({"at", "around"}, "en_time_bare", {"#2"})]
+        guards += word_guards("vi_wd", self.wd_vi, {"#2"})
+        guards += [
+            ({"in"}, "en_in", numw2),
             ({"on", "by", "until", "till", "from", "since", "before", "after"}, "en_the_nth", {"the"}),
             ({"from", "between", "từ", "giữa"}, "year", {"#", "năm"}),
             ({"năm"}, "year", {"#"}),
             ({"from", "between"}, "en_md_range", mons),
-            ({"from", "between"}, "en_dm_range", {"#", "the"}),
+            ({"from", "between"}, "en_dm_range", {"#2", "the"}),
             ({"đầu", "giữa", "cuối", "từ"}, "vi_month", {"tháng", "đầu", "giữa", "cuối"}),
             ({"đầu", "giữa", "cuối"}, "vi_month_rel", {"tháng"}),
             ({"đầu", "giữa", "cuối"}, "vi_part_week", {"tuần"}),
@@ -560,12 +607,12 @@ class DateExtractor:
             ({"đầu", "giữa", "cuối"}, "vi_part_year", {"năm", "#", "/", "-", "của"}),
             ({"các", "những"}, "decade", {"năm"}),
             ({"năm"}, "vi_fiscal", {"tài"}),
-            ({"ngày"}, "num_dmy", {"#"}),
-            ({"ngày", "từ"}, "num_range", {"#", "ngày"}),
-            ({"ngày"}, "vi_dmy_words", {"#", "mồng", "mùng"}),
+            ({"ngày"}, "num_dmy", {"#2"}),
+            ({"ngày", "từ"}, "num_range", {"#2", "ngày"}),
+            ({"ngày"}, "vi_dmy_words", {"#2", "mồng", "mùng"}),
             ({"ngày"}, "vi_first_day", {"đầu", "cuối"}),
             ({"ngày"}, "vi_nextday", {"hôm"}),
-            ({"ngày"}, "vi_lunar", {"#", "mồng", "mùng", "rằm"}),
+            ({"ngày"}, "vi_lunar", {"#2", "mồng", "mùng", "rằm"}),
         ]
         self.next_guard: dict[str, list[tuple[int, set]]] = {}
         self._guard_cache: dict[tuple[str, str], list[int]] = {}
@@ -787,6 +834,7 @@ class DateExtractor:
         at_word, guarded, units = self.at_word, self.at_word_unit, self._UNITS
         nxt = self._after_word
         hol_keys, next_guard, cache = self.hol_keys, self.next_guard, self._guard_cache
+        digits = self._DIGITS
         for end, w in self.trigger.iter(low):
             s = end - len(w) + 1
             if w in hol_keys:
@@ -795,37 +843,39 @@ class DateExtractor:
                 if sh is not None:
                     yield sh.start(), self.hol_idx
             g = guarded.get(w)
-            if g is None:
-                ng = next_guard.get(w)
-                if ng is None:
-                    yield s, at_word[w]
-                    continue
-                m = nxt.match(text, s + len(w) - 2)
-                nw = m.group(1).lower() if m is not None else ""
-                if nw[:1].isdigit():
-                    nw = "#"
-                idxs = cache.get((w, nw))
-                if idxs is None:
-                    # (a prefix is enough: the patterns do not all end their words with a boundary)
-                    drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
-                    idxs = [i for i in at_word[w] if i not in drop] if drop else at_word[w]
-                    if len(cache) < 20_000:
-                        cache[(w, nw)] = idxs
-                if idxs:
-                    yield s, idxs
+            ng = next_guard.get(w)
+            if g is None and ng is None:
+                yield s, at_word[w]
                 continue
-            # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
             m = nxt.match(text, s + len(w) - 2)
             nw = m.group(1).lower() if m is not None else ""
-            idxs = g[0]
-            if nw in units:
-                idxs = idxs + g[1]
-            if nw in self._PAST_WORDS:
-                idxs = idxs + g[2]
+            if nw[:1].isdigit():
+                d = digits.match(text, m.start(1)).end() - m.start(1)
+                nw = "#2" if d <= 2 else "#4" if d == 4 else "#n"
+            idxs = cache.get((w, nw))
+            if idxs is None:
+                if g is not None:
+                    # "hai bên", "a new era": a number word tries the "N units" patterns only
+                    # before a unit
+                    idxs = g[0]
+                    if nw in units:
+                        idxs = idxs + g[1]
+                    if nw in self._PAST_WORDS:
+                        idxs = idxs + g[2]
+                else:
+                    idxs = at_word[w]
+                if ng is not None:
+                    # (a prefix is enough: the patterns do not all end their words with a boundary)
+                    drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
+                    if drop:
+                        idxs = [i for i in idxs if i not in drop]
+                if len(cache) < 20_000:
+                    cache[(w, nw)] = idxs
             if idxs:
                 yield s, idxs
 
     _NONWORD = regex.compile(r"[^\w]|_")
+    _DIGITS = regex.compile(r"\d+")
 
     def _spaced(self, low: str) -> str:
         """`low` with every non-word character as a space (same length). One str.replace per
