@@ -520,9 +520,6 @@ class DateExtractor:
         self.hol_noapos = {k.replace("'", ""): v for k, v in self.holidays.items()}
         self._SHIFT_BEFORE = regex.compile(r"(?:this|last|next|coming|previous|following)\s+$", regex.I | regex.REVERSE)
         self.at_word = {k: sorted(set(v)) for k, v in keyed.items()}
-        for w in self.at_word:
-            self.trigger.add_word(w, w)
-        self.trigger.make_automaton()
         # Digit runs where a pattern may start: every 4-digit run (a year), and a 1-2 digit run
         # only when what follows it can continue a date or a clock time (a separator, an
         # ordinal suffix, a unit, a month, a range word, a.m./p.m., "giờ", "h") or after "FY".
@@ -632,6 +629,7 @@ class DateExtractor:
                 self.at_word_unit[w] = (tuple(i for i in idxs if i not in guard),
                                         tuple(i for i in idxs if i in guard and i in unit_first),
                                         tuple(i for i in idxs if i in guard and i in past_first))
+        self._build_trigger()
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
@@ -817,6 +815,64 @@ class DateExtractor:
             out = self.d_word.get(c0, ())
         return out + self.d_fy if fy else out
 
+    def _guarded_idxs(self, w: str, nw: str) -> list[int]:
+        """The patterns to try at trigger key `w` when the word after it is `nw` ("#2", "#4",
+        "#n" for a digit run of one or two, four, other lengths)."""
+        idxs = self._guard_cache.get((w, nw))
+        if idxs is not None:
+            return idxs
+        g, ng = self.at_word_unit.get(w), self.next_guard.get(w)
+        if g is not None:
+            # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
+            idxs = list(g[0])
+            if nw in self._UNITS:
+                idxs += g[1]
+            if nw in self._PAST_WORDS:
+                idxs += g[2]
+        else:
+            idxs = list(self.at_word[w])
+        if ng is not None:
+            # (a prefix is enough: the patterns do not all end their words with a boundary)
+            drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
+            if drop:
+                idxs = [i for i in idxs if i not in drop]
+        if len(self._guard_cache) < 20_000:
+            self._guard_cache[(w, nw)] = idxs
+        return idxs
+
+    def _build_trigger(self):
+        """The automaton of trigger words. A guarded word (one whose patterns depend on the
+        word after it) gets its base key " w " for the patterns tried before any word, and one
+        key " w next" per next word that adds patterns, so that the common case needs no look
+        at the text in Python; only a word followed by punctuation, a line break or a digit
+        is looked at (in the spaced text those show as a second space or a digit)."""
+        import ahocorasick
+        self.trigger = ahocorasick.Automaton()
+        self.g_base: dict[str, list[int]] = {}
+        self.g_extra: dict[str, list[int]] = {}
+        for w in self.at_word:
+            self.trigger.add_word(w, w)
+            if w not in self.at_word_unit and w not in self.next_guard:
+                continue
+            base = self._guarded_idxs(w, "\x00")
+            self.g_base[w] = base
+            nexts = {a for _, allowed in self.next_guard.get(w, ()) for a in allowed}
+            if w in self.at_word_unit:
+                nexts |= self._UNITS | self._PAST_WORDS
+            for a in nexts:
+                if not a.isalpha():
+                    continue   # digits and punctuation: looked at in Python
+                extra = [i for i in self._guarded_idxs(w, a) if i not in base]
+                if extra:
+                    k = w + a
+                    if k in self.g_extra:
+                        extra = sorted(set(self.g_extra[k]) | set(extra))
+                    self.g_extra[k] = extra
+        for k in self.g_extra:
+            if k not in self.at_word:
+                self.trigger.add_word(k, k)
+        self.trigger.make_automaton()
+
     def _triggers(self, text: str):
         """(position, pattern indexes) for every place a pattern may start."""
         after = self._after_digits
@@ -831,46 +887,37 @@ class DateExtractor:
         # Every non-word character becomes a space and the keys are " word ", so the
         # automaton only reports whole words.
         low = " " + self._spaced(low) + " "
-        at_word, guarded, units = self.at_word, self.at_word_unit, self._UNITS
-        nxt = self._after_word
-        hol_keys, next_guard, cache = self.hol_keys, self.next_guard, self._guard_cache
-        digits = self._DIGITS
+        at_word, g_base, g_extra = self.at_word, self.g_base, self.g_extra
+        nxt, guarded_idxs, digits = self._after_word, self._guarded_idxs, self._DIGITS
+        hol_keys = self.hol_keys
         for end, w in self.trigger.iter(low):
             s = end - len(w) + 1
+            ex = g_extra.get(w)
+            if ex is not None:
+                # " w next": the patterns that this next word adds
+                yield s, ex
+                if w not in at_word:
+                    continue
             if w in hol_keys:
                 # "last Christmas": the pattern starts at the shift word before the name
                 sh = self._SHIFT_BEFORE.search(text, max(0, s - 12), s)
                 if sh is not None:
                     yield sh.start(), self.hol_idx
-            g = guarded.get(w)
-            ng = next_guard.get(w)
-            if g is None and ng is None:
+            base = g_base.get(w)
+            if base is None:
                 yield s, at_word[w]
                 continue
-            m = nxt.match(text, s + len(w) - 2)
-            nw = m.group(1).lower() if m is not None else ""
-            if nw[:1].isdigit():
-                d = digits.match(text, m.start(1)).end() - m.start(1)
-                nw = "#2" if d <= 2 else "#4" if d == 4 else "#n"
-            idxs = cache.get((w, nw))
-            if idxs is None:
-                if g is not None:
-                    # "hai bên", "a new era": a number word tries the "N units" patterns only
-                    # before a unit
-                    idxs = g[0]
-                    if nw in units:
-                        idxs = idxs + g[1]
-                    if nw in self._PAST_WORDS:
-                        idxs = idxs + g[2]
-                else:
-                    idxs = at_word[w]
-                if ng is not None:
-                    # (a prefix is enough: the patterns do not all end their words with a boundary)
-                    drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
-                    if drop:
-                        idxs = [i for i in idxs if i not in drop]
-                if len(cache) < 20_000:
-                    cache[(w, nw)] = idxs
+            c = low[end + 1:end + 2]
+            if c == " " or c.isdigit():
+                # punctuation, a line break or a digit after the word: look at the text
+                m = nxt.match(text, s + len(w) - 2)
+                nw = m.group(1).lower() if m is not None else ""
+                if nw[:1].isdigit():
+                    d = digits.match(text, m.start(1)).end() - m.start(1)
+                    nw = "#2" if d <= 2 else "#4" if d == 4 else "#n"
+                idxs = guarded_idxs(w, nw)
+            else:
+                idxs = base
             if idxs:
                 yield s, idxs
 
