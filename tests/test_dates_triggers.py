@@ -36,7 +36,8 @@ def _every_digit_run(ex, text):
             yield m.start(), by_len[m.end() - m.start()]
     low = " " + ex._NONWORD.sub(" ", text.lower()) + " "
     for end, w in ex.trigger.iter(low):
-        yield end - len(w) + 1, ex.at_word[w]
+        if w in ex.at_word:   # (the " word next" keys only narrow what " word " tries)
+            yield end - len(w) + 1, ex.at_word[w]
 
 
 def test_digit_shortcuts_lose_no_candidate():
