@@ -49,7 +49,7 @@ def test_digit_shortcuts_lose_no_candidate():
             doc = Doc(norm=NormText(text), segments=[(0, len(text), lang)], reference_date=None,
                       types=frozenset({"date"}))
             fast = sorted((c.start, c.end, c.rule) for c in ex.candidates(text, doc))
-            ex._triggers = lambda t, ex=ex: _every_digit_run(ex, t)
+            ex._triggers = lambda t, years=None, ex=ex: _every_digit_run(ex, t)
             try:
                 slow = sorted((c.start, c.end, c.rule) for c in ex.candidates(text, doc))
             finally:

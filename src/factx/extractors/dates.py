@@ -873,11 +873,15 @@ class DateExtractor:
                 self.trigger.add_word(k, k)
         self.trigger.make_automaton()
 
-    def _triggers(self, text: str):
-        """(position, pattern indexes) for every place a pattern may start."""
+    def _triggers(self, text: str, years: list | None = None):
+        """(position, pattern indexes) for every place a pattern may start. `years`, when
+        given, receives (position, year) of every year-like digit run (see _NOT_BEFORE_YEAR)."""
         after = self._after_digits
         for m in self.digit_runs.finditer(text):
             s, e = m.span()
+            if years is not None and e - s == 4 and 1800 <= int(m.group()) <= 2099 \
+                    and text[s - 1:s] not in self._NOT_BEFORE_YEAR and text[e:e + 1] != "/":
+                years.append((s, int(m.group())))
             idxs = after(text, s, e, e - s)
             if idxs:
                 yield s, idxs
@@ -935,11 +939,11 @@ class DateExtractor:
                 low = low.replace(ch, " ")
         return low
 
-    def candidates(self, text: str, doc) -> list[C]:
+    def candidates(self, text: str, doc, years: list | None = None) -> list[C]:
         out: list[C] = []
         seen: set[tuple[int, int, int]] = set()
         pats, handlers, matchers = self.patterns, self.handlers, self.matchers
-        for pos, idxs in self._triggers(text):
+        for pos, idxs in self._triggers(text, years):
             for i in idxs:
                 m = matchers[i](text, pos, pos + 160)
                 if m is None:
@@ -2774,7 +2778,8 @@ class DateExtractor:
         text = doc.text
         if not text:
             return []
-        cands = self.candidates(text, doc)
+        years: list[tuple[int, int]] = []   # the years in the text, for _year_in_paragraph
+        cands = self.candidates(text, doc, years)
         # overlaps: longest first, then the earlier pattern
         cands.sort(key=lambda c: (not c.strong, -(c.end - c.start), c.pri, c.start))
         kept: list[C] = []
@@ -2810,16 +2815,13 @@ class DateExtractor:
         facts: list[Fact] = []
         done: list[tuple[C, str | None]] = []
         pars = [m.start() for m in self._PAR_RX.finditer(text)]
-        years = None
+        ypos = [y[0] for y in years]
         last_year_by_par: tuple[int, int | None] = (-1, None)
         for c in kept:
             k = bisect.bisect_right(pars, c.start)
             par = pars[k - 1] if k else -1
             ctx_year = last_year_by_par[1] if last_year_by_par[0] == par else None
             if ctx_year is None and ref is None and c.rel is None:
-                if years is None:
-                    years = [(m.start(), int(m.group())) for m in self._YEAR_RX.finditer(text)]
-                    ypos = [y[0] for y in years]
                 ctx_year = self._year_in_paragraph(years, ypos, c, par, pars[k] if k < len(pars) else len(text))
             try:
                 value, unit = self.resolve(text, c, ref, ctx_year, done)
@@ -2871,7 +2873,9 @@ class DateExtractor:
 
     _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
     _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(kể\s+từ|từ|from|since)\s+$", regex.I | regex.REVERSE)
-    _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
+    # a year for _year_in_paragraph: a 4-digit run 1800-2099 not after "/.,-" nor before "/"
+    # (_triggers collects them from its digit runs)
+    _NOT_BEFORE_YEAR = frozenset("/.,-")
     _PAR_RX = regex.compile(r"\n\s*\n")
 
     @staticmethod
