@@ -643,9 +643,15 @@ class DateExtractor:
     # ---- helpers ----
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
         """The up to n words right before position s (lower-cased), nearest last."""
-        chunk = text[max(0, s - 40):s]
-        ws = _rf(r"[\p{L}\p{N}]+", chunk)
-        return [w.lower() for w in ws[-n:]]
+        out = []
+        for m in self._WORD_BACK.finditer(text, max(0, s - 40), s):
+            out.append(m.group().lower())
+            if len(out) == n:
+                break
+        out.reverse()
+        return out
+
+    _WORD_BACK = regex.compile(r"[\p{L}\p{N}]+", regex.REVERSE)
 
     def _prev_phrase_in(self, text: str, s: int, vocab: set[str]) -> bool:
         ws = self._prev_words(text, s, 3)
@@ -1209,12 +1215,16 @@ class DateExtractor:
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
             return None
+        if self._NAM_BEFORE.search(text, max(0, s - 8), s):
+            return None   # "năm 2024": the same pattern from the head word "năm" covers it, longer
         nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
         if nxt and nxt.group(1).lower() in self.count_after:
             return None
         if self._year_context(text, m.start("y"), e):
             return C(m.start("y"), e, P(y))
         return None
+
+    _NAM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])năm\s+$", regex.I | regex.REVERSE)
 
     def _year_context(self, text, s, e) -> bool:
         before = text[max(0, s - 40):s]
