@@ -747,6 +747,7 @@ class DateExtractor:
               "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
     _PAST_WORDS = {"quarter", "past", "to", "after", "before", "minute", "minutes", "min", "mins"}
     _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    _SPACE_DASH = frozenset(" \t\r\n\f\v\xa0-")
     # the time zones of the "1430 GMT" pattern (en_time_gmt)
     _TZ_GMT = ("GMT", "UTC", "ET", "EST", "EDT", "BST", "CET", "CEST", "JST", "ICT", "SGT", "HKT")
 
@@ -764,7 +765,10 @@ class DateExtractor:
                     out = out + self.d_iso
             elif c0 in ("s", "'", "’"):
                 out = out + self.d_dec
-            t = text[e:e + 12].lstrip(" \t\r\n\f\v\xa0-")
+            t = c0
+            if c0 in self._SPACE_DASH:
+                # "2024 Q3", "2024-Q3", "1430 GMT": the first letter after spaces and dashes
+                t = text[e:e + 12].lstrip(" \t\r\n\f\v\xa0-")
             if t[:1] in ("Q", "q"):
                 out = out + self.d_q2
             elif t[:1].isupper():
