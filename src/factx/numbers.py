@@ -451,6 +451,12 @@ class UnitInfo:
     max_glued: Decimal | None = None   # a glued unit only below this number ("1080p" is video)
     minor_code: bool = False  # a code that, before a short bare integer, names something else ("COP28")
     min_value: Decimal | None = None   # a name that below this (unscaled) is a word ("12 won seats")
+    # a name that is also a measure ("pound"): unscaled, it is the measure after one of
+    # `measure_before` ("lost 20 pounds"), before one of `measure_after` ("10 pounds of rice"),
+    # and glued by a hyphen ("a 5-pound bag") unless before one of `measure_money_nouns`
+    measure_before: frozenset = frozenset()
+    measure_after: frozenset = frozenset()
+    measure_money_nouns: frozenset = frozenset()
 
 
 @dataclass
@@ -805,6 +811,9 @@ class AmountGrammar:
             if unit is not None and unit.min_value is not None and not info["scaled"] and ss is None \
                     and value < unit.min_value:
                 continue   # "12 won seats": the verb, not the currency
+            if unit is not None and unit.measure_before and not prefix and not info["scaled"] \
+                    and ss is None and self._is_measure(text, ns, core, end, unit):
+                continue   # "lost 20 pounds", "10 pounds of rice", "a 300-pound lineman": weight
             if info["weak"]:
                 if not (unit is not None and num.strip().casefold() in ng.articles):
                     continue
@@ -866,6 +875,20 @@ class AmountGrammar:
                 a.end = m.end(15)
             a.start = start
             out.append(a)
+
+    def _is_measure(self, text: str, ns: int, core: int, end: int, unit: UnitInfo) -> bool:
+        """Whether a currency name that is also a measure is told as the measure here."""
+        nxt = self._next_word.match(text, end)
+        nw = nxt.group(1).casefold() if nxt else ""
+        if self._hyphen_name.search(text, ns, end) and nw not in unit.measure_money_nouns:
+            return True   # "a 5-pound bag", "a 300-pound lineman" (but "a 10-pound note")
+        if nw in unit.measure_after:
+            return True
+        before = self._prev_words_rx.findall(text, max(0, ns - 30), ns)[-2:]
+        return any(w.casefold() in unit.measure_before for w in before)
+
+    _prev_words_rx = re.compile(r"[^\W\d_]+")
+    _hyphen_name = re.compile(r"\w-[^\W\d_]+$")
 
     @staticmethod
     def _followed_by(text: str, pos: int, words: set[str]) -> bool:
