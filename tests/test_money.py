@@ -155,6 +155,20 @@ def test_pound_weight_words_leave_money_alone(text, span, value):
     assert [(f.text, f.value) for f in factx.extract(text, lang="en", types="money")] == [(span, Decimal(value))]
 
 
+@pytest.mark.parametrize("text,want", [
+    ("Sales were 4.5 billion yuan, up from 3.9 billion.", [("4.5 billion yuan", "CNY"), ("3.9 billion", "CNY")]),
+    ("Net profit rose to $2.1 billion from 1.8 billion a year earlier.",
+     [("$2.1 billion", "USD"), ("1.8 billion", "USD")]),
+    ("Revenue was 12.3 billion euros, compared with 11.9 billion.",
+     [("12.3 billion euros", "EUR"), ("11.9 billion", "EUR")]),
+    ("The $5 billion deal will serve 2 million customers.", [("$5 billion", "USD")]),
+    ("The company raised $5 million. It has 3 million users.", [("$5 million", "USD")]),
+    ("Output rose to 3 million tonnes from 2.5 million.", []),
+])
+def test_english_bare_amount_takes_the_sentences_currency(text, want):
+    assert [(f.text, f.unit) for f in factx.extract(text, lang="en", types="money")] == want
+
+
 def test_user_rules_extend_the_currency_table(tmp_path):
     (tmp_path / "money").mkdir()
     (tmp_path / "money" / "currencies.toml").write_text(

@@ -618,11 +618,13 @@ class AmountGrammar:
         for sp in specs:
             before = sorted({norm_alias(w.casefold()) for w in sp.get("before", [])}, key=len, reverse=True)
             after = {w.casefold() for w in sp.get("after", [])}
-            if not before:
+            if not before and not sp.get("near_only"):
                 continue
+            # near_only: only the currency of a money amount earlier in the sentence is carried
+            # ("$4.5 billion, up from 3.9 billion"); no unit is ever assumed
             rx = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in before)
-                            + r")(?![^\W_])", re.IGNORECASE)
-            self.implicit.append((UnitInfo(unit=sp["unit"], kind="implicit"), set(sp.get("langs", [])),
+                            + r")(?![^\W_])", re.IGNORECASE) if before else re.compile(r"(?!)")
+            self.implicit.append((UnitInfo(unit=sp.get("unit", ""), kind="implicit"), set(sp.get("langs", [])),
                                   {w.casefold() for w in sp.get("scales", [])}, rx, after,
                                   int(sp.get("reach", 40))))
         self._clause_break = re.compile(r".*(?:[;:!?()\[\]\"“”\n]|[.,](?![0-9]))", re.DOTALL)
@@ -675,8 +677,9 @@ class AmountGrammar:
                 k = norm_alias(k).lower()
                 if len(k) >= 2 or not k.isalpha():
                     keys.add(k)
-        for _u, _l, scales, *_rest in self.implicit:
-            keys.update(w.lower() for w in scales)
+        for u, _l, scales, *_rest in self.implicit:
+            if u.unit:   # (a near_only spec's amounts sit in the window of the money amount before them)
+                keys.update(w.lower() for w in scales)
         self._ac = ahocorasick.Automaton()
         for k in keys:
             self._ac.add_word(k, len(k))
@@ -928,6 +931,8 @@ class AmountGrammar:
                         if near and not self._conversion(text, last, a):
                             # "... đạt 20 tỷ USD, vốn đăng ký 27 tỷ": the sentence's currency
                             u = last.unit
+                        elif not u.unit:
+                            continue   # a near_only spec: no currency to carry here
                         a.unit, a.rule, found = u, f"{self.name}/implicit", True
                         last = a
                 elif a.unit is not None and a.unit.factor == 1:
