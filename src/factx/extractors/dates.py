@@ -260,6 +260,7 @@ class DateExtractor:
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
         self.not_edition_doc = {_key(w) for w in ctx.get("document_words", [])}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
+        self._load_cues(lx.get("cues", {}), lx.get("tense", {}))
         self.count_after = {_key(w) for w in lx.get("not_year_after", {}).get("words", [])}
         self._compile()
 
@@ -297,6 +298,7 @@ class DateExtractor:
         HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
         D = r"(?:0?[1-9]|[12]\d|3[01])"
         TZG = "|".join(self._TZ_GMT)
+        FYP = "|".join(regex.escape(f) for f in self.fy_forms) or "(?!)"
         ORD = r"(?:st|nd|rd|th)?"
         Y4 = r"(?:1\d{3}|20\d{2})"
         YRV = r"(?:nay|ngoái|trước|tới|sau|qua|vừa\s+qua|tiếp\s+theo)"
@@ -345,7 +347,7 @@ class DateExtractor:
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
             # first nine months of this year, first half of 2024, H1 2024
             ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+(?P<u>months|quarters)(?:\s+{YEXE})?"),
-            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY|CY|fy|cy)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
+            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:{FYP})\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
             # "first half of 2024"; "the first half" / "first-half profit" alone: the reference year's
             ("en_half", rf"{B}(?P<half>first|second)(?:\s+|-)half(?:\s+{YEXE}|(?![\s\-]+of{E})(?!\p{{L}}))"),
             # H1 2024, 1H25, 2H 2024
@@ -398,7 +400,7 @@ class DateExtractor:
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             # lunar dates: "mùng 5 tháng Giêng năm Ất Tỵ", "rằm tháng Giêng", "ngày 15/8 âm lịch", "mùng 3 Tết"
-            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*âm\s+lịch\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
+            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
                          rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
             ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
@@ -518,7 +520,6 @@ class DateExtractor:
                 self.hol_keys.add(k)
         self.hol_idx = [hol]
         self.hol_noapos = {k.replace("'", ""): v for k, v in self.holidays.items()}
-        self._SHIFT_BEFORE = regex.compile(r"(?:this|last|next|coming|previous|following)\s+$", regex.I | regex.REVERSE)
         self.at_word = {k: sorted(set(v)) for k, v in keyed.items()}
         # Digit runs where a pattern may start: every 4-digit run (a year), and a 1-2 digit run
         # only when what follows it can continue a date or a clock time (a separator, an
@@ -531,7 +532,7 @@ class DateExtractor:
                 r"|\s+(?:tháng|quý|ngày|tuần|năm|tết|đến|tới|và|to|until|through|thru|till|and|of|in\s+the"
                 rf"|day|week|month|year|fortnight|quarter|decade|past|after|before|min|{mon3}))")
         self.digit_runs = regex.compile(
-            rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?:FY|CY|fy|cy)\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
+            rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?-i:{FYP})\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         self.matchers = [rx.match for _, rx in self.patterns]
         self._digit_dispatch()
@@ -640,6 +641,41 @@ class DateExtractor:
         self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:hết\s+)?(?:ngày\s+)?$", F)
         self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$", regex.REVERSE)
 
+    def _load_cues(self, cues: dict, tense: dict) -> None:
+        """The cue words around candidates (lexicon [cues], [tense]) and the context patterns
+        built from them."""
+        w = lambda k: [_key(x) for x in cues.get(k, [])]
+        I, R = regex.I, regex.I | regex.REVERSE
+        self._SHIFT_BEFORE = regex.compile(_alt(w("shift_before_holiday")) + r"\s+$", R)
+        self._COMPARED = regex.compile(_alt(w("compared_before")) + r"\s+(?:the\s+)?$", R)
+        self._FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("from_before")) + r")\s+$", R)
+        self._SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("since_before")) + r")\s+(?:the\s+)?$", R)
+        self._TO_NOW = regex.compile(r"\s*" + _alt(w("to_words")) + r"\s+" + _alt(w("now_words"))
+                                     + r"(?![\p{L}\p{N}])", I)
+        self._FROM_NOW_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("from_now")) + r")\s+"
+                                              + _alt(w("from_now_to")) + r"\s+(?:hết\s+)?(?:the\s+)?$", R)
+        self._LIST_BEFORE = regex.compile(_alt(w("list_head")) + r"\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*"
+                                          + _alt(w("list_joiners")) + r"\s*)+$", R)
+        self._EN_DM_BEFORE = set(w("en_before_monthday"))
+        self.LUNAR = _alt(w("lunar_after"))
+        self._LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?" + self.LUNAR + r"(?:\s*\))?", I)
+        self.fy_forms = tuple(f for x in cues.get("fiscal_prefixes", []) for f in (x.upper(), x.lower()))
+        self._fy_last = frozenset(f[-1] for f in self.fy_forms) | {" "}
+        self.year_this, self.year_last = set(w("year_this")), set(w("year_last"))
+        self._UNITS, self._PAST_WORDS = set(w("unit_words")), set(w("clock_words"))
+        self._TZ_GMT = tuple(cues.get("gmt_zones", []))
+        self._MON3 = {k[:3] for k in self.mon_en if len(k) >= 3 and k[:3].isalpha()}
+        # The tense of the sentence around a bare weekday decides which one it is: news tells
+        # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is
+        # due on Thursday"); with neither, the nearest one.
+        fut = _alt(_key(x) for x in tense.get("future", []))
+        past = _alt(_key(x) for x in tense.get("past", []))
+        self._TENSE = regex.compile(
+            r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
+            r"|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
+            r"|due(?!\s+to\s+(?!be\b))|" + fut + ")"
+            r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|" + past + r"))(?![\p{L}])", I)
+
     # ---- helpers ----
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
         """The up to n words right before position s (lower-cased), nearest last."""
@@ -743,20 +779,14 @@ class DateExtractor:
         self._after_word = regex.compile(r"[^\S\n]*\n?[^\S\n]*(\p{L}+|\S)")
         self._letters = regex.compile(r"\p{L}+")
 
-    _UNITS = {"tháng", "quý", "ngày", "tuần", "năm", "day", "days", "week", "weeks", "month", "months",
-              "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
-    _PAST_WORDS = {"quarter", "past", "to", "after", "before", "minute", "minutes", "min", "mins"}
-    _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
     _SPACE_DASH = frozenset(" \t\r\n\f\v\xa0-")
-    # the time zones of the "1430 GMT" pattern (en_time_gmt)
-    _TZ_GMT = ("GMT", "UTC", "ET", "EST", "EDT", "BST", "CET", "CEST", "JST", "ICT", "SGT", "HKT")
 
     def _after_digits(self, text: str, s: int, e: int, n: int):
         """The patterns that may match at the digit run text[s:e] of length n, from the
         characters after it (a superset of each pattern's own continuation)."""
         c0 = text[e:e + 1]
-        fy = s >= 2 and text[s - 1] in "Yy " and \
-            "".join(text[max(0, s - 3):s].split())[-2:] in ("FY", "CY", "fy", "cy")
+        fy = s >= 2 and text[s - 1] in self._fy_last and \
+            "".join(text[max(0, s - 3):s].split()).endswith(self.fy_forms)
         if n == 4:
             out = self.d_year
             if c0 in ("-", "/"):
@@ -986,9 +1016,9 @@ class DateExtractor:
         w = _key(w)
         if w.startswith("the "):
             w = w[4:]
-        if w in ("nay", "this", "current", "này", "hiện tại"):
+        if w in self.year_this:
             return 0
-        if w in ("ngoái", "trước", "qua", "vừa qua", "last", "previous", "past", "earlier", "ago", "before"):
+        if w in self.year_last:
             return -1
         return 1
 
@@ -1055,10 +1085,6 @@ class DateExtractor:
         return c
 
     # English words before a month-first "2/15" (day over 12, so it cannot be a fraction of days)
-    _EN_DM_BEFORE = {"on", "by", "since", "from", "until", "till", "before", "after", "through", "to", "and"}
-    # a list of day-months after a date word: "vào các ngày 15/3, 3/4 và 25/5"
-    _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I | regex.REVERSE)
-    _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
 
     def _ends_with_weekday(self, text, s):
         chunk = text[max(0, s - 20):s]
@@ -1388,7 +1414,7 @@ class DateExtractor:
         return c
 
     def _r_en_fy(self, m, text, doc):
-        s = max(text.rfind(w, max(0, m.start() - 3), m.start()) for w in ("FY", "CY", "fy", "cy"))
+        s = max(text.rfind(w, max(0, m.start() - 3), m.start()) for w in self.fy_forms)
         if s < 0:
             return None
         return C(s, m.end(), P(_year2(m["y"]) if len(m["y"]) == 2 else int(m["y"])))
@@ -1574,7 +1600,6 @@ class DateExtractor:
             c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
         return c
 
-    _COMPARED = regex.compile(r"(?:so\s+với|với|compared\s+(?:with|to)|from|than|versus|vs\.?|over)\s+(?:the\s+)?$", regex.I | regex.REVERSE)
 
     def _compared(self, text, s) -> bool:
         return self._COMPARED.search(text, max(0, s - 16), s) is not None
@@ -1868,20 +1893,6 @@ class DateExtractor:
         if shift is None:
             c.extra["tense"] = self._tense(text, m.start(), m.end())
         return c
-
-    # The tense of the sentence around a bare weekday decides which one it is: news tells
-    # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is due on
-    # Thursday"); with neither, the nearest one.
-    _TENSE = regex.compile(
-        r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
-        r"|will|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
-        r"|due(?!\s+to\s+(?!be\b))|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
-        r"|expects?|forecasts?|predicts?|projects?|anticipates?|aims?\s+to|intends?\s+to"
-        r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
-        r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost"
-        r"|told|gave|made|took|saw|sold|bought|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found"
-        r"|struck|sank|slid"
-        r"|đã|vừa|hôm))(?![\p{L}])", regex.I)
 
     def _tense(self, text, s, e) -> str | None:
         """"past", "future" or None: the tense of the verb nearest the date in its sentence."""
@@ -2850,10 +2861,6 @@ class DateExtractor:
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
 
-    _FROM_NOW_BEFORE = regex.compile(
-        r"(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+(?:nay|bây\s+giờ|hôm\s+nay|giờ)|from\s+now|between\s+now)\s+"
-        r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I | regex.REVERSE)
-    _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(kể\s+từ|từ|since)\s+(?:the\s+)?$", regex.I | regex.REVERSE)
 
     @staticmethod
     def _is_current(c: C, ref=None) -> bool:
@@ -2885,8 +2892,6 @@ class DateExtractor:
             return None
         return None
 
-    _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
-    _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(kể\s+từ|từ|from|since)\s+$", regex.I | regex.REVERSE)
     # a year for _year_in_paragraph: a 4-digit run 1800-2099 not after "/.,-" nor before "/"
     # (_triggers collects them from its digit runs)
     _NOT_BEFORE_YEAR = frozenset("/.,-")
