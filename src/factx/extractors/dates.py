@@ -252,6 +252,9 @@ class DateExtractor:
         self.precious_before = {_key(w) for w in lx.get("precious_before", {}).get("words", [])}
         ytd = [_key(w) for w in lx.get("ytd_before", {}).get("words", [])]
         self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$", regex.REVERSE) if ytd else regex.compile(r"(?!)")
+        self.period_nouns = [_key(w) for w in lx.get("period_nouns", {}).get("words", [])]
+        games = [_key(w) for w in lx.get("game_nouns", {}).get("words", [])]
+        self._GAME_AFTER = regex.compile(r"\s+of\s+(?:the|a|this|that|their|his|her|its)\s+(?:" + "|".join(map(regex.escape, games)) + r")(?![\p{L}])", regex.I) if games else regex.compile(r"(?!)")
         self.tet_before = {_key(w) for w in lx.get("tet_before", {}).get("words", [])}
         self.dayparts = {**low(lx["day_parts"]["vi"]), **low(lx["day_parts"]["en"])}
         ctx = lx["context"]
@@ -296,6 +299,7 @@ class DateExtractor:
         SHE = _alt(self.sh_en)
         UE = _alt(self.unit_en)
         HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
+        HNOUN = _alt(self.period_nouns) if self.period_nouns else "(?!)"   # "H1 revenue"
         D = r"(?:0?[1-9]|[12]\d|3[01])"
         TZG = "|".join(self._TZ_GMT)
         FYP = "|".join(regex.escape(f) for f in self.fy_forms) or "(?!)"
@@ -336,7 +340,7 @@ class DateExtractor:
             # Q2 2024, Q2/2024, 2018Q4, 2Q 2024, second quarter of 2024, the third quarter
             ("en_q", rf"{B}(?:(?-i:Q)(?P<q>[1-4])(?:\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|\s*'(?P<yy>\d\d))?|(?-i:q)(?P<q>[1-4])\s*[/\-,]?\s*(?P<y>{Y4})(?!\d)|(?-i:(?P<q>[1-4])Q)\s*(?:(?P<y>{Y4})|(?P<yy>\d\d))(?!\d)){E}"),
             ("en_q2", rf"{B}(?P<y>{Y4})\s*[-\s]?\s*Q(?P<q>[1-4]){E}"),
-            ("en_q3", rf"{B}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-(?=\p{{L}}))(?:quarter|qtr\.?)(?!\p{{L}})(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
+            ("en_q3", rf"{B}(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\s+|-(?=\p{{L}}))(?:quarter|qtr\.?)(?!\p{{L}})(?:\s+(?:of\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<yrel>{YRE})\s+year|the\s+year))?"),
             ("en_q_rel", rf"{B}(?P<sh>{SHE})\s+quarter{E}"),
             # 9 tháng đầu năm 2024, 6 tháng cuối năm, nửa đầu năm 2024
             ("vi_nmonths", rf"{B}(?P<n>1[0-2]|[1-9]|{VNUM})\s+(?P<u>tháng|quý)\s+(?:(?P<pos>đầu|cuối)\s+{YEXV}|(?=năm\s+(?:{Y4}|nay|ngoái|trước){E}){YEXV})"),
@@ -351,7 +355,8 @@ class DateExtractor:
             # "first half of 2024"; "the first half" / "first-half profit" alone: the reference year's
             ("en_half", rf"{B}(?P<half>first|second)(?:\s+|-)half(?:\s+{YEXE}|(?![\s\-]+of{E})(?!\p{{L}}))"),
             # H1 2024, 1H25, 2H 2024
-            ("en_h", rf"{B}(?:(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4})|(?-i:(?P<h>[12])H)\s*(?:(?P<y>{Y4})|(?P<yy>\d\d))(?!\d)){E}"),
+            ("en_h", rf"{B}(?:(?-i:H)(?P<h>[12])\s*[/\-]?\s*(?P<y>{Y4})|(?-i:(?P<h>[12])H)\s*(?:(?P<y>{Y4})|(?P<yy>\d\d))(?!\d)){E}"
+                     rf"|{B}(?-i:H)(?P<h>[12])(?:(?=\s+(?:{HNOUN}|fiscal|fy\s?(?:\d\d){{1,2}}){E})|(?<=(?:in|for|during)\s+H[12])(?=\s*[,.;)]|\s+(?:of\s+)?(?:this|last|next)\s+year{E}))"),
             # fiscal and crop years: "năm tài chính 2024", "niên độ 2023-2024"
             ("vi_fiscal", rf"{B}(?:năm\s+tài\s+chính|tài\s+khóa|niên\s+độ|niên\s+vụ|niên\s+khóa)\s+(?:năm\s+)?(?P<y>{Y4})(?:\s*[-–/]\s*(?P<yy>{Y4}|\d\d))?(?!\d){E}"),
             # mid-2023, early November, late 2024, end of 2024, beginning of next month
@@ -379,7 +384,7 @@ class DateExtractor:
             # fiscal 2025, financial year 2023-24, calendar 2024
             ("en_fiscal", rf"{B}(?:fiscal|financial|calendar)\s+(?:year\s+)?(?P<y>{Y4})(?:\s*[/\-–]\s*(?P<yy>{Y4}|\d\d))?(?!\d){E}"),
             # a period that ends with a month: "the three months to September", "the year to March 2025"
-            ("en_months_to", rf"{B}(?:(?P<n>\d{{1,2}}|{ENUM})\s+months|(?P<yr>year)|(?P<qt>quarter))\s+(?:to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{MON})(?:\s+(?P<d>{D})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<y>{Y4})(?!\d))?{E}"),
+            ("en_months_to", rf"{B}(?:(?P<n>\d{{1,2}}|{ENUM})\s+months|(?P<yr>year)|(?P<qt>quarter))\s+(?:to|through|(?P<ending>ending|ended))\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{MON})(?:\s+(?P<d>{D})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<y>{Y4})(?!\d))?{E}"),
             ("en_in", rf"{B}in\s+(?P<n>\d{{1,2}}|{ENUM}|a|an)\s+(?P<u>day|week|fortnight)s?{E}(?!\s+of{E})"),
             # from the date told just before: "three days later", "a week earlier", "the next day"
             ("en_later", rf"{B}(?P<dir>next|following|previous)\s+(?P<u>day){E}"),
@@ -457,7 +462,7 @@ class DateExtractor:
             "year": {"#", "từ", "from", "between", "giữa", "năm"},
             "vi_quarter": {"quý"}, "vi_quarter_rel": {"quý"}, "vi_quarter_pos": {"quý"},
             "en_q": {"q1", "q2", "q3", "q4", "#"}, "en_q2": {"#"},
-            "en_q3": {"#", "first", "second", "third", "fourth"},
+            "en_q3": {"#", "first", "second", "third", "fourth", "final"},
             "en_q_rel": shifts,
             "vi_nmonths": {"#"} | vnum, "vi_half": {"nửa"}, "vi_ytd": {"#"}, "vi_part_year": {"đầu", "giữa", "cuối"},
             "en_nmonths": {"first", "last"}, "en_fy": {"#"}, "en_half": {"first", "second"}, "en_h": {"h1", "h2", "#"}, "vi_fiscal": {"năm", "tài", "niên"},
@@ -1263,6 +1268,8 @@ class DateExtractor:
             return True
         if _rm(r"\s*[-–—]?\s*\d", after):
             return False
+        if self._coordinated_year(text, s, e, after):
+            return True
         ws = self._prev_words(text, s, 2)
         tail = before.rstrip()
         if ws and tail.lower().endswith(ws[-1]) and len(before) - len(tail) <= 2:
@@ -1288,8 +1295,13 @@ class DateExtractor:
                 # a sentence-initial capital is not a name
                 pre = before[:len(before) - len(mm.group(0)) + (1 if mm.group(0)[0] in " (“\"'" else 0)].rstrip()
                 if not pre or pre.endswith((".", "!", "?", ":", "\n")):
-                    return lw in ("in", "by", "since") or (w.isupper() and len(w) >= 2)
-                return True
+                    if lw in ("in", "by", "since") or (w.isupper() and len(w) >= 2):
+                        return True
+                    if lw not in ("the", "its", "this"):
+                        return False
+                    # "The 2008 financial crisis ...": as "the 2024 budget" below
+                else:
+                    return True
         if _rs(r"\(\p{Lu}[\p{Lu}\p{N}&]+\)\s*$", before):
             return True
         # "the 2024 APEC Economic Leaders' Week", "Vietnam's 2024 GDP"
@@ -1299,6 +1311,15 @@ class DateExtractor:
         if _rs(r"(?:^|\n)\s*$", before) and _rm(r"\s+\p{Lu}", after):
             return True
         return False
+
+    _YEAR_AND = regex.compile(r"\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?((?:19|20)\d\d)(?!\d|[.,]\d)(?:\s+([\p{L}/]+))?", regex.I)
+
+    def _coordinated_year(self, text, s, e, after) -> bool:
+        """"over 2025 and 2026", "in 2019 or 2020": a year joined to another close year."""
+        mm = self._YEAR_AND.match(after)
+        if not mm or abs(int(mm.group(1)) - int(text[s:e])) > 10:
+            return False
+        return not (mm.group(2) and mm.group(2).lower() in self.count_after)
 
     def _r_vi_quarter(self, m, text, doc):
         q = self._qnum(m["q"])
@@ -1338,7 +1359,9 @@ class DateExtractor:
         return C(m.start(), m.end(), P(int(m["y"]), q=int(m["q"])))
 
     def _r_en_q3(self, m, text, doc):
-        q = self._qnum(m["q"].lower())
+        q = 4 if m["q"].lower() == "final" else self._qnum(m["q"].lower())   # "the final quarter of 2024"
+        if not m["y"] and not m["yrel"] and self._GAME_AFTER.match(text, m.end()):
+            return None  # "the fourth quarter of the game": a period of play
         y, yrel = self._yr_from(m)
         return C(m.start(), m.end(), P(y, q=q, yrel=yrel), needs_ref=yrel is not None)
 
@@ -1365,12 +1388,18 @@ class DateExtractor:
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
 
+    _YTD_OPEN = regex.compile(r"(?:^|[.;:!?\n]\s*)trong\s+$")
+
     def _r_vi_ytd(self, m, text, doc):
         before = text[max(0, m.start() - 24):m.start()].lower()
-        if not self._YTD_BEFORE.search(before):
-            return None   # "sau 10 tháng", "kỳ hạn 6 tháng": a duration or a term
         ref = doc.reference_date
         n = int(m["n"])
+        if not self._YTD_BEFORE.search(before) and not (
+                ref is not None and ref.month - 1 <= n <= ref.month and self._YTD_OPEN.search(before)
+                and text[m.end():m.end() + 1] == ","):
+            # "Trong 10 tháng, thu ngân sách ..." told in November opens a year-to-date report
+            return None   # "sau 10 tháng", "kỳ hạn 6 tháng": a duration or a term
+
         yrel = -1 if ref is not None and n > ref.month else 0
         return C(m.start(), m.end(), P(None, 1, yrel=yrel), P(None, n, yrel=yrel), needs_ref=True)
 
@@ -1409,7 +1438,8 @@ class DateExtractor:
             # "the second half" told in January to March is last year's
             ref = doc.reference_date
             c.a.yrel = c.b.yrel = -1 if ref is not None and ref.month <= 3 and m["half"].lower() == "second" \
-                and not _rs(r"(?i)\byear\s*$", m.group()) else 0
+                and not _rs(r"(?i)\byear\s*$", m.group()) \
+                and self._tense(text, m.start(), m.end()) != "future" else 0   # "sales should pick up in the second half"
             c.needs_ref = True
         return c
 
@@ -1423,6 +1453,14 @@ class DateExtractor:
         return self._r_en_fiscal(m, text, doc)
 
     def _r_en_h(self, m, text, doc):
+        if not m["y"] and not m["yy"]:
+            # a bare "H1 revenue", "in H2": this year's half, "H2" told in January to March last year's
+            ref = doc.reference_date
+            h = int(m["h"])
+            sh = -1 if ref is not None and ref.month <= 3 and h == 2 and self._tense(text, m.start(), m.end()) != "future" else 0
+            if _rm(r"\s+(?:of\s+)?(?:this|last|next)\s+year", text[m.end():m.end() + 16]):
+                sh = None   # "H1 this year": the year joins the span (see _merge)
+            return C(m.start(), m.end(), P(None, 6 * h - 5, yrel=sh), P(None, 6 * h, yrel=sh), needs_ref=True)
         y = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
         return C(m.start(), m.end(), P(y, 1), P(y, 6)) if m["h"] == "1" else C(m.start(), m.end(), P(y, 7), P(y, 12))
 
@@ -1593,8 +1631,14 @@ class DateExtractor:
         k = _key(m["sh"])
         if k == "ngoái" and u != "year":
             return None
-        if u == "year" and k == "sau" or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
-            return None
+        if u == "year" and k == "sau" and not self._DM_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
+            return None  # "hai năm sau" is "two years later"; "30/4 năm sau" is next year's
+        return self._vi_relunit_c(m, text, u, sh)
+
+    _DM_BEFORE = regex.compile(r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}\s+$")
+
+    def _vi_relunit_c(self, m, text, u, sh):
         c = C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
         if sh and self._compared(text, m.start()):
             c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
@@ -1654,6 +1698,8 @@ class DateExtractor:
 
     def _r_en_months_to(self, m, text, doc):
         n = 12 if m["yr"] else 3 if m["qt"] else self._num(m["n"])
+        if m["ending"] and m["qt"]:
+            return None  # "the quarter ended Sept. 30": the day is the fact, as news marks it
         if not n or not 1 <= n <= 12:
             return None
         mo = self._mon(m["mon"])
@@ -1730,7 +1776,8 @@ class DateExtractor:
             f, val = facts_before[-1]
             if f.end >= c.start - 600 and isinstance(val, str) and val[:4].isdigit() and "W" not in val:
                 parts = val.split("/")
-                if all(_rm(r"\d{4}(?:-Q[1-4]|-\d\d)?$", x) for x in parts) and (len(parts) == 2 or "Q" in val):
+                if all(_rm(r"\d{4}(?:-Q[1-4]|-\d\d)?$", x) for x in parts) and (len(parts) == 2 or "Q" in val
+                                                                             or (len(val) == 7 and abs(n) == 1)):
                     return "/".join(f"{int(x[:4]) + n:04d}{x[4:]}" for x in parts), \
                         "quarter" if "Q" in val else "month" if len(parts[0]) == 7 else "year"
         for f, val in reversed(facts_before[-6:]):
@@ -1795,6 +1842,8 @@ class DateExtractor:
         if not n:
             return None
         u = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m["u"])]
+        if m.start() and text[m.start() - 1] in "/.-":
+            return None  # "dịp 30/4 năm sau": the number ends a date, "năm sau" is next year
         if m["dir"]:
             # "3 ngày sau", "hai năm sau đó": from the date told before
             ws = self._prev_words(text, m.start(), 1)
@@ -2282,6 +2331,14 @@ class DateExtractor:
     def _merge(self, text, p: C, c: C, glue: str) -> C | None:
         if len(glue) > 32:
             return None
+        # a quarter or half without a year + a fiscal year: "Q3 FY25", "H1 FY2024",
+        # "the third quarter of fiscal 2025" (the fiscal year's label, as "fiscal 2025" is 2025)
+        if c.rule in ("en_fy", "en_fiscal") and c.a is not None and c.a.y is not None and c.b is None \
+                and p.kind == "date" and p.rel is None and p.a is not None and p.a.y is None and p.a.d is None \
+                and (p.a.q is not None or p.a.m is not None) and _rm(r"[ \t]*(?:of[ \t]+)?$", glue):
+            a = P(c.a.y, p.a.m, q=p.a.q)
+            b = P(c.a.y, p.b.m, q=p.b.q) if p.b is not None else None
+            return C(p.start, c.end, a, b, rule=p.rule, pri=p.pri)
         # a day or month without a year + "last year" / "năm ngoái": "Nov. 30-Dec. 2 last year",
         # "ngày 5/3 năm ngoái", "in March this year"
         if c.kind == "date" and c.rel is not None and len(c.rel) == 2 and c.rel[0] == "year" and "part" not in c.extra \
@@ -2447,6 +2504,9 @@ class DateExtractor:
             if end is None or end < ref.date().isoformat():
                 return None, "day"
             return f"{ref.date().isoformat()}/{end}", "day"
+        if c.extra.get("week_end") and isinstance(v, str) and len(v) == 10:
+            # "the week ended Nov. 9": the seven days that end on that day
+            return f"{(dt.date.fromisoformat(v) - dt.timedelta(days=6)).isoformat()}/{v}", "day"
         t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
         if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
             v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
@@ -2586,6 +2646,11 @@ class DateExtractor:
         y = _nearest_year(ref, m, d)
         when = dt.date(y, m, min(d or 15, _last_day(y, m)))
         gap = (when - ref.date()).days
+        fixed = self._fixed_direction(text, c)
+        if fixed == "past" and (gap > 0 if d is not None else when.month > ref.month and when.year >= ref.year):
+            return y - 1   # "since September" told in February, "tháng 12 vừa qua" told in January
+        if fixed == "future" and (gap < 0 if d is not None else when.month < ref.month and when.year <= ref.year):
+            return y + 1   # "ngày 5/1 tới" told in December
         if abs(gap) > 45:
             tense = self._tense(text, c.start, c.end)
             if tense == "future" and gap < 0:
@@ -2593,6 +2658,41 @@ class DateExtractor:
             if tense == "past" and gap > 0:
                 return y - 1
         return y
+
+    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])(?:since|kể\s+từ)\s+(?:the\s+)?$", regex.I)
+
+    def _fixed_direction(self, text, c: C) -> str | None:
+        """"past" or "future" when the words around a date without a year fix its side of the
+        reference date: "since September", "tháng 10 vừa qua" (past), "ngày 20/11 tới" (future)."""
+        if "dir" in c.extra:
+            return c.extra["dir"]
+        if self._SINCE_ONLY.search(text, max(0, c.start - 12), c.start):
+            return "past"
+        return None
+
+    # "tháng 10 vừa qua", "ngày 20/11 tới", "thứ Hai tới đây": the words join the span and fix
+    # the side of the reference date (not when a date follows: "từ 1/7 tới 10/7", "tới nay")
+    _VI_SIDE_AFTER = regex.compile(
+        r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới))(?![\p{L}\p{N}])"
+        r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
+
+    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending)\s+(?:on\s+)?$", regex.I)
+
+    def _vi_side_after(self, text, kept, doc):
+        for c in kept:
+            if self._is_day(c) and "time" not in c.extra and "offset" not in c.extra:
+                wk = self._WEEK_ENDED.search(text, max(0, c.start - 20), c.start)
+                if wk:
+                    c.start = wk.start(1)
+                    c.extra["week_end"] = True
+                    continue
+            if c.kind != "date" or c.b is not None or c.rel is not None or c.a is None or c.a.m is None \
+                    or c.a.y is not None or c.a.yrel is not None or c.a.q is not None or "pair" in c.extra:
+                continue
+            mm = self._VI_SIDE_AFTER.match(text, c.end)
+            if mm and doc.lang_at(c.start) == "vi":
+                c.end = mm.end()
+                c.extra["dir"] = "past" if mm["p"] else "future"
 
     def _nthwd(self, r, ref):
         _, n, wd, mo, y, sh = r
@@ -2835,6 +2935,7 @@ class DateExtractor:
                         c.extra["to_now"] = True
                         c.start = pre.start(1)
         kept = [c for c in kept if c.strong and c.kind in ("date", "time", "wd")]
+        self._vi_side_after(text, kept, doc)
         kept.sort(key=lambda c: c.start)
         ref = doc.reference_date
         facts: list[Fact] = []
