@@ -89,7 +89,13 @@ _INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
 _INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
 _EDITION_NUM = regex.compile(
     r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d"
-    r"|[ \t]+(?!(?:ở|tại|và|diễn|sẽ|đã|được|là|có|với|của|vào|tới|này|trên|thì|vừa|cũng)(?![\p{L}]))\p{Ll})")
+    r"|[ \t]+(?!(?:ở|tại|và|diễn|sẽ|đã|được|là|có|với|của|vào|tới|này|trên|thì|vừa|cũng|sau|trước|khi"
+    r"|từ|đến|trong|do|để|mà|nhưng|hay|hoặc|cho|như|nhờ|qua)(?![\p{L}]))\p{Ll})")
+_HOUSE_NO = regex.compile(r"(?<![\p{L}\p{N}])(?:[Ss]ố|[Nn]gõ|ngách|[Hh]ẻm|kiệt)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]$")
+_BRAND_DEF = regex.compile(r"[ \t]?\((\p{Lu}[\p{Ll}\p{Lu}\p{N}]{2,20}(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)\)")
+_STORM_NO = regex.compile(r"[ \t]+số[ \t]+\d{1,2}[ \t]*\(")
+_MODEL_AFTER = regex.compile(r"(?:[ \t]+(?:\d[\p{L}\p{N}\-]*|\p{Lu}{1,3}\d[\p{L}\p{N}\-]*|Pro|Max|Plus|Ultra))+")
+_LIST_ON = regex.compile(r"[ \t]?(?:,|và[ \t])")
 _UNIT_NUM = regex.compile(r"[ \t]+\d{1,2}(?![\d\p{L}]|[.,/:]\d)")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
 _LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
@@ -290,8 +296,13 @@ class _Engine:
         # Vietnamese titles (they contain lower-case syllables) are found by the same automaton.
         for tt in cfg0.get("titles", {}).get("vi", []):
             entries.append(Entry("title", tt, unicodedata.normalize("NFC", tt)))
+        # So are the cue nouns of [cue_vi] ("công ty", "bão"): where they end, a name may start.
+        cue0 = cfg0.get("cue_vi", {})
+        for t in ("org", "misc"):
+            for c in cue0.get(t, []):
+                entries.append(Entry("cue", t, unicodedata.normalize("NFC", c)))
         self.gaz = Gazetteer(entries)
-        self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
+        self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip() and e.type != "cue"}
         self.country_canon = {e.canonical for e in entries
                               if e.type == "location" and e.source.startswith("countries")}
         # Demonyms ("German", "Dutch"): never the first word of a person's name.
@@ -365,6 +376,11 @@ class _Engine:
         self.admin_caps = set(loc.get("admin_caps_vi", []))
         self.admin_caps_t = tuple(self.admin_caps) or ("\0",)
         self.admin_before = regex.compile(rf"(?<![{_L}])(?:{_alt(adm)})[ \t]+$") if adm else None
+        # a list of places after an administrative word, up to a connector before the next one
+        _nm = rf"\p{{Lu}}[{_L}]*(?:[ \t]\p{{Lu}}[{_L}]*){{0,3}}"
+        self.place_list = regex.compile(
+            rf"(?<![{_L}])(?:{_alt(adm + ['các tuyến phố', 'tuyến phố', 'các tuyến đường', 'tuyến đường'])})"
+            rf"[ \t]+(?:như[ \t]+)?(?:(?:{_nm}[ \t]?,[ \t]?){{0,5}}{_nm}[ \t]?(,|và)|(như))[ \t]$")
         sp = cfg.get("sports", {})
         self.team_before = regex.compile(
             rf"(?<![{_L}])(?:{_alt(sp.get('team_before', []))}|\d{{1,2}}-\d{{1,2}}[ \t]+"
@@ -388,6 +404,7 @@ class _Engine:
         self.person_named_heads = set(org.get("person_named_heads_vi", []))
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
+        self.vi_head_type.update({h: "location" for h in loc.get("heads_vi", [])})
         self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
         self.head_at = regex.compile(_alt(list(self.vi_head_type)) + rf"(?![{_L}])")
         not_after = org.get("not_after_head_vi", [])
@@ -404,6 +421,9 @@ class _Engine:
         lah = _alt(org.get("lower_after_head_vi", [])) + rf"(?![{_L}])"
         self.lower_after_head = regex.compile(rf"(?:[ \t]+{lah}){{1,4}}(?=[ \t]+\p{{Lu}})")
         self.locator_at = regex.compile(_alt(org.get("locators_vi", [])) + rf"(?![{_L}])")
+        # administrative units and streets before a name: "xã Tiên Phong" is the commune
+        self.unit_before = regex.compile(
+            rf"(?<![{_L}])(?:{_alt(org.get('locators_vi', []) + ['thôn', 'ấp', 'làng', 'đường', 'phố'])})[ \t]+$")
         self.loc1 = {w for w in org.get("locators_vi", []) if " " not in w}
         self.loc2 = {tuple(w.split()) for w in org.get("locators_vi", []) if " " in w}
         bw = [tuple(w.split()) for w in org.get("body_words_vi", [])]
@@ -428,8 +448,22 @@ class _Engine:
         # capitalized: else the patterns scan the whole text).
         heads_all = list(self.vi_head_type) + list(dn_heads)
         self.head_firsts = {h.split()[0] for h in heads_all}
+        # first words that open only heads of several words ("Tổng" of "Tổng công ty", "Trung"
+        # of "Trung tâm"): the position is tried only where one of those heads is written
+        # ("Tổng thống", "Trung Quốc" are no heads)
+        single = {h for h in heads_all if " " not in h}
+        multi: dict[str, list[str]] = {}
+        for h in heads_all:
+            if " " in h:
+                multi.setdefault(h.split()[0], []).append(h)
+        self.head_multi = {f: tuple(hs) for f, hs in multi.items() if f not in single}
         self.prefilter = all(h[:1].isupper() for h in heads_all)
         self.low_tok = regex.compile(rf"[ \t]+\p{{Ll}}[{_L}]*$")
+        # Lower-case nouns before a Vietnamese text's capitalized name that type it ([cue_vi]).
+        cue = cfg.get("cue_vi", {})
+        self.cue_type = {w: t for t in ("org", "misc") for w in cue.get(t, [])}
+        works = cue.get("work_before_quote", [])
+        self.work_before = regex.compile(rf"(?<![{_L}])(?i:{_alt(works)})[ \t]+$") if works else None
 
         self.stop_words = {w.casefold() for w in ruleset.words("entities/stop_words.txt")}
         self.not_entities = {w.casefold() for w in ruleset.words("entities/not_entities.txt")} | self.stop_words
@@ -441,6 +475,8 @@ class _Engine:
         self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
         self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
         self.vi_given = {fold(w) for w in ruleset.words("entities/names/vi_given.txt")}
+        # One-word titles that are also given names ("Anh"): part of a name after a surname.
+        self.name_titles = {tt[0] for tt in self.titles if len(tt) == 1 and fold(tt[0]) in self.vi_given}
         # Stop words that are also English given names ("Theo", "Jan"): kept before a name in
         # English text ("Theo Waigel", "Jan Age Fjortoft").
         self.stop_given = {w for w in self.stop_words if fold(w) in self.en_given and not _has_vi_marks(w)}
@@ -557,6 +593,8 @@ class _Engine:
         # One pass over the matches: titles apart, sure names (in order), gated ones.
         # Titles match with their marks: "anh" (a title) is not "Ánh" or "Ảnh" (names, photo).
         tspans = set()
+        cue_at: dict[int, tuple] = {}  # where a name typed by a cue noun may start
+        name_titles = self.name_titles
         ok_matches = []  # the sure names, then the gated ones accepted below
         gated = []
         sure_canon = set()
@@ -564,9 +602,24 @@ class _Engine:
         for m in matches:
             s, e, ent = m
             typ = ent.type
+            if typ == "cue":
+                if text[e:e + 1] == " ":
+                    a = ent.alias
+                    c = text[s:e]
+                    if a == "bão":
+                        n = _STORM_NO.match(text, e, e + 12)
+                        if n:  # "Bão số 3 (Yagi)"
+                            cue_at[n.end()] = (a, 0)
+                    if c == a:
+                        cue_at[e + 1] = (a, 0)
+                    elif " " not in a and c[:1].isupper() and c[1:] == a[1:] and c[:1].lower() == a[:1]:
+                        cue_at[s] = (a, e + 1 - s)  # "Bão Kajiki đổ bộ": opening a sentence
+                continue
             if typ == "title":
                 a = ent.alias.casefold()
                 if text[s:e].casefold() == a or " ".join(text[s:e].split()).casefold() == a:
+                    if a in name_titles and text[s].isupper() and self._name_syllable_at(text, s):
+                        continue  # "Anh" of "Đỗ Anh Dũng", "Nguyễn Văn Anh": a name, no title
                     tspans.add((s, e))
                 continue
             gz_starts_all.add(s)
@@ -588,12 +641,16 @@ class _Engine:
             if b_ > sure_end_at.get(a_, -1):
                 sure_end_at[a_] = b_
         cache: dict = {}  # line kinds (the gated names' checks and the runs below)
+        amb_ends = sure_end_set
         for m in gated:
             if sure_end_at.get(m.start, -1) > m.end:
                 continue  # "Việt" of "Việt Nam": a longer sure name starts here
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set) or (
-                    m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, cache)):
+                    m.entry.type == "org" and (self._accept_en_org(text, m, cache) if lang_at(m.start) == "en"
+                                               else self._accept_vi_foreign_org(text, m))):
                 ok_matches.append(m)
+                if m.entry.type == "location":
+                    amb_ends.add(m.end)  # "sang Nga, Đức và Pháp": the list goes on
         generic_caps, generic_caps2 = self.generic_caps, self.generic_caps2
         local_prefix_locs = self.local_prefix_locs
         for s, e, ent in ok_matches:
@@ -634,8 +691,14 @@ class _Engine:
                         if n and text[s:e].split()[-1].casefold() in self.event_heads:
                             e = n.end()
                             canon = _ordinal(int(n.group(1))) + " " + canon
+            elif typ == "org" and not low0 and not ent.acro and text[s - 1:s] == " " \
+                    and lang_at(s) == "vi" and self.unit_before.search(text, max(0, s - 20), s):
+                # "xã Tiên Phong", "phường Bến Thành": the place, not the bank or the company
+                nm = text[s:e]
+                cands.append((s, e, "location", self.loc_by_key.get(fold_key(nm)) or nm, "place", 0))
+                continue
             elif typ == "person":
-                if self.place_named.search(text, max(0, s - 15), s):
+                if self.place_named.search(text, max(0, s - 15), s) or self._place_context(text, s, e):
                     # "TP. Hồ Chí Minh", "tỉnh Quang Trung": the place named after the person
                     nm = text[s:e]
                     canon = self.loc_by_key.get(fold_key(nm)) or self.loc_by_key.get(
@@ -646,7 +709,8 @@ class _Engine:
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and ent.acro:
                 y = _YEAR_AFTER.match(text, e, e + 12)
-                if y and not _R3.match(text[y.end():y.end() + 3]):
+                if y and not _R3.match(text[y.end():y.end() + 3]) and "năm" not in text[e:y.start(1)]:
+                    # "APEC 2024" (the host year); not "Chủ tịch ASEAN năm 2025" (in the year)
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
 
         # Capitalized runs, found once: they also give the only places where a head pattern
@@ -655,6 +719,7 @@ class _Engine:
         if self.prefilter:
             heads_at = []
             firsts = self.head_firsts
+            head_multi = self.head_multi
             for rs, re_, w in run_ms:
                 if " " in w or "\t" in w:
                     pieces = w.split()
@@ -665,8 +730,12 @@ class _Engine:
                         k = w.find(piece, off)
                         off = k + len(piece)
                         if piece in firsts or piece.split("-")[0] in firsts:
+                            if piece in head_multi and not text.startswith(head_multi[piece], rs + k):
+                                continue
                             heads_at.append(rs + k)
                 elif w in firsts or ("-" in w and w.split("-")[0] in firsts):
+                    if w in head_multi and not text.startswith(head_multi[w], rs):
+                        continue
                     heads_at.append(rs)
             vi_bound = [-1]
             vi_iter = self._matches_at(self.vi_head, text, heads_at, vi_bound)
@@ -773,6 +842,8 @@ class _Engine:
                     k = j - 1
                     while k > 0 and not ws[k][2][:1].isupper():
                         k -= 1
+                    if self._unit_of(ws, k, j):
+                        break  # "Phòng Cảnh sát hình sự Công an TP Đà Nẵng": a unit of the body
                     if k >= 0 and ws[k][1] < e:
                         e = min(e, ws[k][1] + (len(ws[k + 1][2]) + 1 if k + 1 < j - 1 else 0))
                     break
@@ -801,7 +872,10 @@ class _Engine:
         stop = self.stop_words
         admin_last, admin_tail, rfind = self.admin_last, self.admin_tail, text.rfind
         admin_caps, admin_caps_t = self.admin_caps, self.admin_caps_t
-        if admin_caps and any(lg == "vi" for _, _, lg in segs):
+        has_vi = any(lg == "vi" for _, _, lg in segs)
+        if has_vi and self.work_before is not None:
+            self._quoted_works(text, cands, lang_at)
+        if admin_caps and has_vi:
             for kw in ("quận ", "phường "):
                 i = text.find(kw)
                 while i != -1:
@@ -819,6 +893,9 @@ class _Engine:
                     and self.admin_before.search(text, max(0, s - 20), s):
                 # "huyện Mỹ Đức", "khu đô thị Phú Mỹ Hưng": the whole name is the place
                 cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
+            if s in cue_at and lang_at(s) == "vi":
+                # a name typed by the lower-case noun before it ("công ty tài chính FE Credit")
+                self._cue_candidate(text, s, e, w, cue_at[s], cands)
             fw = w.split(None, 1)[0] if w.startswith(admin_caps_t) else ""
             if fw in admin_caps and lang_at(s) == "vi":
                 num = _UNIT_NUM.match(text, s + len(fw), s + len(fw) + 6)
@@ -903,6 +980,16 @@ class _Engine:
                     aliases[acr] = (c[2], c[3] if c[4] == "gazetteer" else acr)
                     if c[4] != "gazetteer":
                         c[3] = acr
+            elif c[2] == "org" and (nxt[:1] == "(" or nxt == " (") and lang_at(c[0]) == "vi":
+                # "Tổng công ty Cà phê Việt Nam (Vinacafe)": the short name in brackets
+                b = _BRAND_DEF.match(text, c[1], c[1] + 30)
+                if b and occ.find(1, b.start(1), b.end(1)) == -1 \
+                        and b.group(1).casefold() not in self.not_entities:
+                    bs, be = b.span(1)
+                    occ[bs:be] = b"\x01" * (be - bs)
+                    nc = [bs, be, "org", b.group(1), "definition", 1]
+                    chosen.append(nc)
+                    by_start[bs] = nc
         persons = _Persons()
         for c in chosen:
             if c[2] == "person":
@@ -1087,6 +1174,19 @@ class _Engine:
             return False
         return True
 
+    def _accept_vi_foreign_org(self, text, m) -> bool:
+        """A gated one-word foreign company name in Vietnamese text ("Apple bắt đầu mở bán",
+        "thị trường của Grab"): an English word capitalized there is the name. Not a word that
+        could be Vietnamese, an acronym, nor a word inside a longer capitalized run."""
+        a, s, e = m.entry.alias, m.start, m.end
+        if not a.isascii() or " " in a or len(a) < 4 or a.isupper() or text[s:e] != a \
+                or _VI_SYLLABLE.match(a.casefold()):
+            return False
+        if _NEXT_CAP.match(text, e, e + 4):
+            return False
+        w = _R4.search(text, max(0, s - 20), s - 1) if s > 1 and text[s - 1] == " " else None
+        return w is None
+
     def _accept_en_org(self, text, m, kcache) -> bool:
         """A gated one-word English company or body written as a name: mid-sentence "Apple",
         "Shell", "Labour" (not "the Amazon"); "the Treasury", "the Senate" (an alias that ends the
@@ -1196,7 +1296,85 @@ class _Engine:
         return len(p) > 1 and p[0][4] in self.stop_given and p[1][2][:1].isupper() \
             and p[1][4] not in self.stop_words
 
-    def _pieces(self, toks, en=False):
+    def _cue_candidate(self, text, s, e, w, cue, cands):
+        """A capitalized run of Vietnamese text typed by the lower-case noun before it ("công ty
+        tài chính FE Credit", "bão Kajiki", "cuộc thi Robocon Việt Nam 2025", "tàu bay A321neo"),
+        or by the same noun capitalized at a sentence start ("Bão Kajiki đổ bộ"); `cue`: (the
+        noun, the length of the capitalized noun and its space at `s`, else 0)."""
+        cue, n = cue
+        if n:
+            if not self.sentence_start(text, s) or s + n >= e:
+                return
+            s += n
+            w = text[s:e]
+        typ = self.cue_type[cue]
+        if w.casefold() in self.not_entities or w.split()[0].casefold() in self.stop_words:
+            return
+        if " " not in w and _VI_SYLLABLE.match(fold(w).casefold()) and _LOW_WORD.match(text, e, e + 12):
+            return  # "ngân hàng Trung ương": a compound goes on in lower case
+        if typ == "misc":
+            mm = _MODEL_AFTER.match(text, e, e + 20)
+            if mm:
+                e = mm.end()  # "iPhone 17", "VF 3", "Galaxy S25 Ultra"
+            y = _YEAR_AFTER.match(text, e, e + 12)
+            if y and not text[e:y.end()].strip().startswith("năm"):
+                e = y.end()
+        cands.append((s, e, typ, text[s:e], "cue", 1))
+
+    def _quoted_works(self, text, cands, lang_at):
+        """A title in quotes after the word for a work ("bộ phim "Mưa đỏ"", "ca khúc "..."")."""
+        for q in ('"', "“"):
+            i = text.find(q)
+            while i != -1:
+                close = text.find("”" if q == "“" else '"', i + 1, i + 80)
+                if close == -1:
+                    break
+                if text[i + 1:i + 2].isupper() and "\n" not in text[i:close] \
+                        and self.work_before.search(text, max(0, i - 20), i) and lang_at(i) == "vi":
+                    cands.append((i + 1, close, "misc", text[i + 1:close], "work", 1))
+                i = text.find(q, close + 1)
+
+    def _place_context(self, text, s, e) -> bool:
+        """Is the name at text[s:e] a street or a place by its context in Vietnamese text: after
+        a house number ("số 120 Nguyễn Huệ", "ngõ 41 Thái Hà"), or in a list of places opened by
+        an administrative word ("huyện Con Cuông và Tương Dương", "các tuyến phố như Nguyễn
+        Trãi, Láng và Phạm Văn Đồng"; after a comma only where the list goes on)?"""
+        c = text[s - 1:s]
+        if c != " " or s < 4:
+            return False
+        b = text[s - 2]
+        if b.isdigit() or b.isupper() and b.isascii():
+            return bool(_HOUSE_NO.search(text, max(0, s - 20), s))
+        if b == "," or (b == "à" or b == "ư") and text[s - 4:s - 1] in (" và", "như"):
+            m = self.place_list.search(text, max(0, s - 80), s)
+            if not m:
+                return False
+            if m.group(1) == ",":
+                return bool(_LIST_ON.match(text, e, e + 5))
+            return True
+        return False
+
+    def _name_syllable_at(self, text, s) -> bool:
+        """Is the capitalized one-word title at `s` ("Anh", also a given name) a syllable of a
+        Vietnamese name: right after a surname ("Đỗ Anh Dũng", "Lê Anh") or after a surname and
+        middle names ("Nguyễn Văn Anh"), one space between?"""
+        if s < 2 or text[s - 1] != " ":
+            return False
+        w = _R4.search(text, max(0, s - 12), s - 1)
+        if not w:
+            return False
+        f = fold(w.group())
+        if f in self.vi_surnames:
+            return True
+        if f not in self.vi_given:
+            return False
+        p = w.start()
+        if p < 2 or text[p - 1] != " ":
+            return False
+        w2 = _R4.search(text, max(0, p - 12), p - 1)
+        return bool(w2) and fold(w2.group()) in self.vi_surnames
+
+    def _pieces(self, toks, en=False, text=""):
         """Split a run's tokens at titles, possessives and connectors at edges."""
         pieces = []
         cur = []
@@ -1213,6 +1391,8 @@ class _Engine:
         while i < n:
             t = toks[i]
             tl = self._title_len(toks, i) if t[4] in tfirst and t[2][:1].isupper() else 0
+            if tl == 1 and t[4] in self.name_titles and self._name_syllable_at(text, t[0]):
+                tl = 0  # "Đỗ Anh Dũng"
             if not tl and tocc[t[0]]:
                 tl = 1
             if tl and i + tl < n and (toks[i + tl][2].casefold() in self.event_heads
@@ -1300,6 +1480,25 @@ class _Engine:
             pos = text.find(w, pos) + len(w)
         return pos
 
+    def _unit_of(self, ws, k, j) -> bool:
+        """Are the lower-case words ws[k+1:j], after the capitalized word ws[k], the end of a
+        unit's name ("Cảnh sát hình sự", "Cảnh sát điều tra": a compound's second syllable, then
+        body nouns of body_words_vi), so that the head at ws[j] names the body it belongs to?"""
+        i = k + 1
+        if i < j and (ws[k][2].casefold(), ws[i][2]) in self.compound_pairs or (
+                i < j and _VI_SYLLABLE.match(fold(ws[k][2])) and not ws[k][2].isupper()):
+            i += 1
+        if i >= j:
+            return False
+        while i < j:
+            if i + 1 < j and (ws[i][2], ws[i + 1][2]) in self.body_words2:
+                i += 2
+            elif (ws[i][2],) in self.body_words1:
+                i += 1
+            else:
+                return False
+        return True
+
     def _lower_after(self, text, b) -> bool:
         """Does a lower-case word follow `b` that is neither "và" nor an administrative word?"""
         w = _LOW_WORD.match(text, b, b + 20)
@@ -1352,7 +1551,7 @@ class _Engine:
         return all(t[2][:1].isupper() and fold(t[2]) in self.vi_given for t in p[1:-1])
 
     def _run_candidates(self, text, toks, cands, gz, lang_at):
-        for p in self._pieces(toks, lang_at(toks[0][0]) == "en"):
+        for p in self._pieces(toks, lang_at(toks[0][0]) == "en", text):
             words = [t[2] for t in p]
             low = [t[4] for t in p]
             # person split: "Council of Ministers of Peru Gustavo Adriazén"; in Vietnamese, any
@@ -1443,7 +1642,7 @@ class _Engine:
             cands.append((s, e, typ, canon, "pattern", 1))
             return
         if 2 <= len(words) <= 5 and self.is_person_name(words, lang_at(s)):
-            if self.place_named.search(text, max(0, s - 15), s):
+            if self.place_named.search(text, max(0, s - 15), s) or self._place_context(text, s, e):
                 cands.append((s, e, "location", text[s:e], "place", 1))
             elif lang_at(s) == "en" and _prev_word(text, s) in ("the", "its", "their") \
                     and self.facility_after.match(text, e, e + 20):
@@ -1711,6 +1910,8 @@ class _Engine:
                 i += 1
                 continue
             tl = self._title_len(toks, i) if t[4] in tfirst and t[2][:1].isupper() else 0
+            if tl == 1 and t[4] in self.name_titles and self._name_syllable_at(text, t[0]):
+                tl = 0  # "Đỗ Anh Dũng"
             if not tl and tocc[t[0]]:
                 tl = 1
             if tl:
@@ -1812,7 +2013,8 @@ class _Engine:
             res = self._sports_leftover(text, s, e, words, cache)
             if res:
                 return res
-        if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
+        if lang == "vi" and not words[0].isupper() and (self.place_before.search(text, max(0, s - 15), s)
+                                                         or self._place_context(text, s, e)):
             return "location", span, "place"
         if lang == "en" and not start_of_sentence and not kind and 2 <= len(words) <= 3 \
                 and self._namelike(words) and self.facility_after.match(text, e, e + 20):
