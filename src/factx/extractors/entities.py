@@ -60,6 +60,12 @@ _SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
 _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
 _SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
+# cricket scoreboards: "Saeed Anwar c Young b Doull 28", "lbw b Cairns", "Bowling : Doull 17-3-60-1"
+_CRIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:c|b|st)[ \t]+$")
+_CRIC_AFTER = regex.compile(r"[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|retired|hit[ \t]+wicket)(?=[ \t])")
+_BOWL_AFTER = regex.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d\-])")
+# a scorer and the minute of the goal: "Ravanelli ( 35th )", "Juninho ( 60th pen )"
+_MINUTE_AFTER = regex.compile(r"[ \t]*\([ \t]*\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:pen|penalty|og))?[ \t]*[,)]")
 _BRACKET_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{L}. ]{0,30}?)[ \t]*\)")
 
 
@@ -382,6 +388,7 @@ class _Engine:
             rf"(?<![{_L}])(?:{_alt(adm + ['các tuyến phố', 'tuyến phố', 'các tuyến đường', 'tuyến đường'])})"
             rf"[ \t]+(?:như[ \t]+)?(?:(?:{_nm}[ \t]?,[ \t]?){{0,5}}{_nm}[ \t]?(,|và)|(như))[ \t]$")
         sp = cfg.get("sports", {})
+        hs0 = sp.get("headline_team_sports", [])
         self.team_before = regex.compile(
             rf"(?<![{_L}])(?:{_alt(sp.get('team_before', []))}|\d{{1,2}}-\d{{1,2}}[ \t]+"
             rf"{_alt(sp.get('result_nouns', []))}[ \t]+{_alt(sp.get('result_preps', []))})[ \t]+$")
@@ -389,6 +396,13 @@ class _Engine:
         self.results_words = set(sp.get("results_words", []))
         self.team_role_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_roles', []))}(?![{_L}])")
         self.club_heads = set(sp.get("club_heads", []))
+        ind = sp.get("headline_individual_sports", [])
+        # "TENNIS - ", "SOCCER - " opening an ALL CAPS line: group 1 an individual sport
+        self.sport_headline = regex.compile(
+            rf"[ \t]*(?:({_alt(ind)})|{_alt(hs0)})[ \t]*[-–][ \t]+") if (ind or hs0) else None
+        self.event_heads_first = {w.casefold() for w in ev.get("heads_first_en", [])}
+        self.caps_event_mods = set(ev.get("caps_event_modifiers_en", []))
+        self.caps_sponsor_heads = set(ev.get("caps_sponsor_heads_en", []))
         nta = sp.get("not_team_after", [])
         self.not_team_after = regex.compile(rf"[ \t]+{_alt(nta)}(?![{_L}])") if nta else None
         hs = sp.get("headline_team_sports", [])
@@ -502,6 +516,7 @@ class _Engine:
         self.pron_type.update({w: "org" for w in sn.get("pronouns_org_en", [])})
         self.it_empty = regex.compile(rf"[ \t]*{_alt(sn.get('it_empty_en', []))}(?![{_L}])")
         self.hyphen_prefixes = set(sn.get("hyphen_prefixes_en", []))
+        self.not_org_after = set(sn.get("not_org_after_en", []))
         self.place_hyphen = set(sn.get("place_hyphen_en", []))
 
     # ------------------------------------------------------------------ helpers
@@ -747,7 +762,7 @@ class _Engine:
         for m in dn_iter:
             cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
-        gz_spans = set()
+        gz_spans = self._gz_spans = set()
         gz_ends = set()
         gz_org = {}
         gz_org_ends: dict[int, list[int]] = {}
@@ -929,8 +944,14 @@ class _Engine:
             toks = self._tokens(text, s, e, w)
             if toks and w.isupper() and self.line_kind(text, s, cache) == "caps":
                 # an ALL CAPS headline ("SOCCER - ITALY BEAT WALES IN WORLD CUP QUALIFIER"):
-                # no name grammar in it, only names known (gazetteer) or told in the document
-                runs.extend([t] for t in toks)
+                # no name grammar in it, only names known (gazetteer) or told in the document;
+                # in a sports headline also events ("JAPANESE GRAND PRIX") and players' names
+                if self.sport_headline is not None and lang_at(s) == "en" \
+                        and self._line_sport(text, e - 1, cache) is not None:
+                    self._caps_events(text, toks, cands)
+                    runs.extend(self._caps_name_groups(text, toks))
+                else:
+                    runs.extend([t] for t in toks)
             elif toks:
                 runs.append(toks)
                 self._run_candidates(text, toks, cands, gz_ends, lang_at)
@@ -1001,7 +1022,16 @@ class _Engine:
                 continue
             self._leftovers(text, toks, occ, chosen, aliases, persons, cache, lang_at)
 
-        # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"
+        # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"; a known
+        # place or club in a cricket scoreboard is a player ("lbw b Cairns")
+        for c in chosen:
+            if c[2] in ("location", "org", "misc") and c[4] == "gazetteer" and lang_at(c[0]) == "en" \
+                    and text[c[1]:c[1] + 1] == " " and c[3] not in self.country_canon:
+                if self._scorecard(text, c[0], c[1]):
+                    c[2], c[3], c[4] = "person", text[c[0]:c[1]], "scorecard"
+                elif c[2] == "misc" and " " not in text[c[0]:c[1]] and _SCORE_AFTER.match(text, c[1], c[1] + 8) \
+                        and self._results_line(text, c[0], cache):
+                    c[2], c[4] = "org", "team"  # "... Wimbledon 1 ( Ekoku 55 )": the club
         for c in chosen:
             if c[2] == "location" and c[3] not in self.country_canon and lang_at(c[0]) == "en" \
                     and (self._team_position(text, c[0], c[1], cache)
@@ -1122,6 +1152,9 @@ class _Engine:
         s, e = m.start, m.end
         if m.entry.alias[:1].isupper() and not text[s:s + 1].isupper():
             return False
+        if m.entry.type == "person" and self.sport_headline is not None and text[s:e].isupper() \
+                and self._line_sport(text, s, {}) is not None:
+            return True  # "SOCCER - SHEARER HAT-TRICK ...": a player's name in a sports headline
         if self._tocc[s] and s > 0 and self._tocc[s - 1]:
             return False  # inside a longer title: "Thủ tướng Chính phủ", "Chủ tịch Quốc hội"
         if m.entry.alias in self.institutions_vi:
@@ -1202,6 +1235,9 @@ class _Engine:
         if self.sentence_start(text, s):
             if canon != a and not short:
                 return False
+            nw = _LOW_WORD.match(text, e, e + 16)
+            if nw and nw.group(1) in self.not_org_after:
+                return False  # "Next year the bank will raise its rates"
             cue = self._appos_type(text, e)
             if cue is None and (self.which_org.match(text, e, e + 30) or self.org_after.match(text, e, e + 30)):
                 cue = "org"
@@ -1592,6 +1628,8 @@ class _Engine:
                 typ = "misc"
             elif low[-1] in self.doc_heads:
                 typ = "misc"
+            elif len(p) >= 3 and low[0] in self.event_heads_first and low[1] in ("of", "de", "d'"):
+                typ = "misc"  # "Tour of Spain", "Battle of the Somme"
             elif low[-1] in self.org_tails:
                 typ = "org"
             elif len(p) >= 3 and (tuple(low[:2]) in self.org_heads or tuple(low[:3]) in self.org_heads):
@@ -1628,7 +1666,10 @@ class _Engine:
             k = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
             if k and (low[k - 1] in self.event_heads or low[k - 1] in self.org_tails
                       or low[k - 1] in self.doc_heads or words[k - 1].isupper()
-                      or (k + 1 < len(words) and words[k + 1] == "the")):
+                      or (k + 1 < len(words) and words[k + 1] == "the")
+                      or (k + 2 < len(words) and (s, p[k - 1][1]) in self._gz_spans)):
+                # (a known name before "and", two words or more after it: "Severn Trent and
+                # United Utilities", not "Marks and Spencer")
                 self._piece_candidate(text, p[:k], cands, lang_at)
                 self._piece_candidate(text, p[k + 1:], cands, lang_at)
                 return
@@ -1653,6 +1694,98 @@ class _Engine:
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
 
+    def _line_sport(self, text, pos, cache):
+        """'ind' or 'team' when the line of `pos` opens with a sport ("TENNIS - ", "SOCCER - ")
+        and `pos` is after it, else None."""
+        ls = text.rfind("\n", 0, pos) + 1
+        key = ("sport", ls)
+        r = cache.get(key)
+        if r is None:
+            m = self.sport_headline.match(text, ls, ls + 40)
+            r = cache[key] = (m.end(), "ind" if m.group(1) else "team") if m else (0, None)
+        return r[1] if pos >= r[0] else None
+
+    def _caps_unknown(self, w) -> bool:
+        """A word of an ALL CAPS sports headline that no list knows: a name."""
+        return len(w) >= 3 and w.replace("-", "").replace("'", "").isalpha() and not self._is_common(w) \
+            and fold_key(w) not in self.gaz_words and w.casefold() not in self.stop_words \
+            and not _ROMAN.match(w)
+
+    def _caps_events(self, text, toks, cands):
+        """Events in an ALL CAPS sports headline: an event head and the words before it that
+        name it ("GRAND SLAM CUP", "JAPANESE GRAND PRIX", "U.S. OPEN", "NATWEST TROPHY")."""
+        for i in range(1, len(toks)):
+            t = toks[i]
+            if t[4] not in self.event_heads:
+                continue
+            j = i
+            while j > 0 and text[toks[j - 1][1]:toks[j][0]].strip() == "":
+                w = toks[j - 1][2]
+                if w in self.caps_event_mods or fold(w) in self.demonyms or fold_key(w) in self.loc_by_key \
+                        or (t[2] in self.caps_sponsor_heads and j == i
+                            and (self._caps_unknown(w) or fold_key(w) in self.gaz_words)):
+                    j -= 1
+                else:
+                    break
+            if j < i:
+                cands.append((toks[j][0], t[1], "misc", text[toks[j][0]:t[1]], "caps_event", 1))
+
+    def _caps_name_groups(self, text, toks):
+        """The tokens of an ALL CAPS sports headline, one by one, but two unknown words
+        together ("COLIN MONTGOMERIE", "SANCHEZ VICARIO")."""
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if i + 1 < n and self._caps_unknown(t[2]) and self._caps_unknown(toks[i + 1][2]) and not t[3] \
+                    and text[t[1]:toks[i + 1][0]].strip() == "":
+                out.append([t, toks[i + 1]])  # "COLIN MONTGOMERIE", "SANCHEZ VICARIO"
+                i += 2
+            else:
+                out.append([t])
+                i += 1
+        return out
+
+    def _headline_name(self, text, s, e, words, cache):
+        """An unknown word (or given name and word) of an ALL CAPS sports headline: the player
+        in an individual sport or when the name lists know it, else the club."""
+        sport = self._line_sport(text, s, cache)
+        if sport is None:
+            return None
+        span = text[s:e]
+        if sport == "team" and len(words) == 1 and len(span) >= 3 and span.isalpha() \
+                and fold_key(span) not in self.gaz_words and span.casefold() not in self.stop_words and (
+                self.team_before.search(text[max(0, s - 40):s].lower())
+                or self.team_after.match(text[e:e + 20].lower())):
+            return "org", span, "headline_team"  # "CRICKET - SURREY BEAT KENT BY SIX WICKETS"
+        if not all(self._caps_unknown(w) for w in words):
+            return None
+        if sport == "team" and len(words) == 1 and (
+                self.team_before.search(text[max(0, s - 40):s].lower())
+                or self.team_after.match(text[e:e + 20].lower())):
+            return "org", span, "headline_team"  # "CRICKET - SURREY BEAT KENT BY SIX WICKETS"
+        if sport == "ind" or len(words) == 2 or any(fold(w) in self.en_surnames or fold(w) in self.en_given
+                                                    for w in words) \
+                or fold(words[-1]).endswith(self.surname_suffixes):
+            return "person", self._person_canon(span.title()), "headline_player"
+        return "org", span, "headline_team"
+
+    def _scorecard(self, text, s, e) -> bool:
+        """A name in a cricket scoreboard: after "c", "b", "st" ("c Young b Doull"), before
+        its mode of dismissal and runs ("Ijaz Ahmed not out 86") or before bowling figures
+        ("Doull 17-3-60-1")."""
+        p = text[s - 2:s] if s >= 2 else ""
+        nxt = text[e + 1:e + 2]
+        if not (p[1:] in (" ", "\t") and p[:1] in ("c", "b", "t")) and not (nxt and nxt in "cbslnrh0123456789"):
+            return False  # (cheap first check: no "c ", "b ", "st " before, no dismissal or figures after)
+        if _CRIC_BEFORE.search(text, max(0, s - 4), s) or _BOWL_AFTER.match(text, e, e + 16):
+            return True
+        a = _CRIC_AFTER.match(text, e, e + 14)
+        if a is None:
+            return False
+        le = text.find("\n", a.end())
+        return _HAS_DIGIT.search(text, a.end(), le if le != -1 else len(text)) is not None
+
     def _results_line(self, text, pos, cache) -> bool:
         """A sports results or standings line: names and scores, hardly a lower-case word
         ("Barnsley 4 3 1 0 8 3 10", "Arsenal 2 Sheffield Wednesday 0")."""
@@ -1661,6 +1794,9 @@ class _Engine:
             nl = cache["nl"] = _newlines(text)
         i = bisect.bisect_left(nl, pos)
         ls = nl[i - 1] + 1 if i > 0 else 0
+        c = text.rfind(":", ls, pos)
+        if c != -1:
+            ls = c + 1  # "Group A : Valencia 3 Besiktas 1": the results after a label
         key = ("results", ls)
         r = cache.get(key)
         if r is None:
@@ -1702,6 +1838,10 @@ class _Engine:
         before its score ("Rotherham 12 5 4 3")."""
         if len(words) > 4 or not self._namelike(words):
             return None
+        if self._scorecard(text, s, e):
+            return "person", self._person_canon(text[s:e]), "scorecard"
+        if text[e:e + 3].lstrip(" \t")[:1] == "(" and _MINUTE_AFTER.match(text, e, e + 20):
+            return "person", self._person_canon(text[s:e]), "scorer"
         b = _BRACKET_AFTER.match(text, e, e + 40)
         if b and fold_key(b.group(1)) in self.loc_by_key:
             return "person", self._person_canon(text[s:e]), "player_country"
@@ -1938,6 +2078,7 @@ class _Engine:
             groups.append(cur)
         for g in groups:
             n0 = len(g)
+            g0 = g
             while g and (not g[0][2][:1].isupper() or _has_digit(g[0][2])
                          or g[0][2].casefold().rstrip(".") in self.stop_words):
                 g = g[1:]
@@ -1948,7 +2089,11 @@ class _Engine:
                 g = g[:-1]
             if not g:
                 continue
-            stripped = len(g) < n0
+            # a capitalized word stripped right next to the rest ("Good Friday", "Last Monday"):
+            # the rest is part of a phrase, not a name ("Nantes on Friday" is a name)
+            stripped = len(g) < n0 and (
+                (g[0] is not g0[0] and g0[g0.index(g[0]) - 1][2][:1].isupper())
+                or (g[-1] is not g0[-1] and g0[g0.index(g[-1]) + 1][2][:1].isupper()))
             s, e = g[0][0], g[-1][1]
             span = text[s:e]
             if span.casefold() in self.not_entities \
@@ -1999,6 +2144,10 @@ class _Engine:
         if all_upper and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
                 and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
             return "location", span.title(), "dateline"
+        if kind == "caps" and en and len(words) <= 2 and self.sport_headline is not None:
+            res = self._headline_name(text, s, e, words, cache)
+            if res:
+                return res
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$" \
                     or _ROMAN.match(words[0]):
