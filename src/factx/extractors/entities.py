@@ -61,11 +61,8 @@ _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
 _SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
 # cricket scoreboards: "Saeed Anwar c Young b Doull 28", "lbw b Cairns", "Bowling : Doull 17-3-60-1"
-_CRIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:c|b|st)[ \t]+$")
-_CRIC_AFTER = regex.compile(r"[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|retired|hit[ \t]+wicket)(?=[ \t])")
 _BOWL_AFTER = regex.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d\-])")
 # a scorer and the minute of the goal: "Ravanelli ( 35th )", "Juninho ( 60th pen )"
-_MINUTE_AFTER = regex.compile(r"[ \t]*\([ \t]*\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:pen|penalty|og))?[ \t]*[,)]")
 _BRACKET_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{L}. ]{0,30}?)[ \t]*\)")
 
 
@@ -90,17 +87,7 @@ _R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
 _R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
-_INST = r"(?:Đảng|Nhà nước|Chính phủ|Quốc hội|Mặt trận|Chủ tịch nước)"
-_INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
-_INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
-_EDITION_NUM = regex.compile(
-    r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d"
-    r"|[ \t]+(?!(?:ở|tại|và|diễn|sẽ|đã|được|là|có|với|của|vào|tới|này|trên|thì|vừa|cũng|sau|trước|khi"
-    r"|từ|đến|trong|do|để|mà|nhưng|hay|hoặc|cho|như|nhờ|qua)(?![\p{L}]))\p{Ll})")
-_HOUSE_NO = regex.compile(r"(?<![\p{L}\p{N}])(?:[Ss]ố|[Nn]gõ|ngách|[Hh]ẻm|kiệt)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]$")
 _BRAND_DEF = regex.compile(r"[ \t]?\((\p{Lu}[\p{Ll}\p{Lu}\p{N}]{2,20}(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)\)")
-_STORM_NO = regex.compile(r"[ \t]+số[ \t]+\d{1,2}[ \t]*\(")
-_MODEL_AFTER = regex.compile(r"(?:[ \t]+(?:\d[\p{L}\p{N}\-]*|\p{Lu}{1,3}\d[\p{L}\p{N}\-]*|Pro|Max|Plus|Ultra))+")
 _LIST_ON = regex.compile(r"[ \t]?(?:,|và[ \t])")
 _UNIT_NUM = regex.compile(r"[ \t]+\d{1,2}(?![\d\p{L}]|[.,/:]\d)")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
@@ -122,6 +109,13 @@ _VENUE_AFTER = regex.compile(r"[ \t]*:[ \t]")
 _AGE = regex.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*,")
 _SENT_END = regex.compile(r"[.!?](?=[ \t\n\"”’)]|$)|\n")
 _LOW_WORDS = regex.compile(r"[\p{L}\p{M}'’\-]+")
+
+
+def _words_alt(words, flags: str = "") -> str:
+    """An alternation of `words` (longest first; a space matches spaces and tabs)."""
+    ws = sorted(set(words), key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+").replace(" ", r"[ \t]+") for w in ws) or "(?!)"
+    return f"(?{flags}:{alt})" if flags else f"(?:{alt})"
 
 
 def _prev_word(text: str, s: int):
@@ -341,6 +335,7 @@ class _Engine:
         pc = cfg.get("person_context", {})
         self.person_before = {w.casefold() for w in pc.get("before_en", [])}
         self.weak_surnames = {w.casefold() for w in pc.get("weak_surnames_vi", [])}
+        self._grammar_words(cfg)
         self.person_after = regex.compile(
             rf"^[ \t]*,?[ \t]*(?:{_alt(pc.get('after_en', []) + pc.get('after_vi', []))})(?![{_L}])")
         org = cfg.get("org", {})
@@ -446,13 +441,14 @@ class _Engine:
         self.compound_pairs = set()
         self.body_phrases = set()
         org_aliases = [e.alias for e in entries if e.type == "org" and _has_vi_marks(e.alias)]
+        body_breaks = set(cfg.get("cue_vi", {}).get("body_phrase_breaks", []))
         for a in org_aliases + org.get("compounds_vi", []):
             ws = a.split()
             for i, w in enumerate(ws):
                 if not w[:1].isupper():
                     continue
                 j = i + 1
-                while j < len(ws) and ws[j][:1].islower() and ws[j] not in ("và", "của", "tại", "về"):
+                while j < len(ws) and ws[j][:1].islower() and ws[j] not in body_breaks:
                     self.body_phrases.add(tuple(x.casefold() for x in ws[i:j + 1]))
                     j += 1
                 if j > i + 1:
@@ -622,7 +618,7 @@ class _Engine:
                     a = ent.alias
                     c = text[s:e]
                     if a == "bão":
-                        n = _STORM_NO.match(text, e, e + 12)
+                        n = self._storm_no.match(text, e, e + 12)
                         if n:  # "Bão số 3 (Yagi)"
                             cue_at[n.end()] = (a, 0)
                     if c == a:
@@ -702,7 +698,7 @@ class _Engine:
                         canon = y.group(1) + " " + canon
                     elif not y and not _has_digit(canon):
                         # an edition's number: "SEA Games 32" (not "SEA Games 32 môn", a count)
-                        n = _EDITION_NUM.match(text, e, e + 12)
+                        n = self._edition_num.match(text, e, e + 12)
                         if n and text[s:e].split()[-1].casefold() in self.event_heads:
                             e = n.end()
                             canon = _ordinal(int(n.group(1))) + " " + canon
@@ -1163,7 +1159,7 @@ class _Engine:
             pw = _prev_word(text, s)
             if pw and pw.casefold() in self.institution_not_after:
                 return False
-            return not (_INST_BEFORE.search(text, max(0, s - 16), s) or _INST_AFTER.match(text, e, e + 16))
+            return not (self._inst_before.search(text, max(0, s - 16), s) or self._inst_after.match(text, e, e + 16))
         if m.entry.alias in self.countries_vi and self._vi_country(text, s, e, sure_canon):
             return True
         if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
@@ -1349,7 +1345,7 @@ class _Engine:
         if " " not in w and _VI_SYLLABLE.match(fold(w).casefold()) and _LOW_WORD.match(text, e, e + 12):
             return  # "ngân hàng Trung ương": a compound goes on in lower case
         if typ == "misc":
-            mm = _MODEL_AFTER.match(text, e, e + 20)
+            mm = self._model_after.match(text, e, e + 20)
             if mm:
                 e = mm.end()  # "iPhone 17", "VF 3", "Galaxy S25 Ultra"
             y = _YEAR_AFTER.match(text, e, e + 12)
@@ -1380,7 +1376,7 @@ class _Engine:
             return False
         b = text[s - 2]
         if b.isdigit() or b.isupper() and b.isascii():
-            return bool(_HOUSE_NO.search(text, max(0, s - 20), s))
+            return bool(self._house_no.search(text, max(0, s - 20), s))
         if b == "," or (b == "à" or b == "ư") and text[s - 4:s - 1] in (" và", "như"):
             m = self.place_list.search(text, max(0, s - 80), s)
             if not m:
@@ -1586,6 +1582,29 @@ class _Engine:
             return False
         return all(t[2][:1].isupper() and fold(t[2]) in self.vi_given for t in p[1:-1])
 
+    def _grammar_words(self, cfg: dict) -> None:
+        """Context patterns built from the word lists of patterns.toml ([cue_vi], [sports])."""
+        cue, sp = cfg.get("cue_vi", {}), cfg.get("sports", {})
+        inst = _words_alt(cue.get("institution_list", []))
+        self._inst_before = regex.compile(rf"{inst}[ \t]*(?:,|và|-|–)[ \t]*$")
+        self._inst_after = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{inst}")
+        self._edition_num = regex.compile(
+            r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d|[ \t]+(?!"
+            + _words_alt(cue.get("edition_number_before", [])) + r"(?![\p{L}]))\p{Ll})")
+        self._house_no = regex.compile(r"(?<![\p{L}\p{N}])" + _words_alt(cue.get("house_number_heads", []), "i")
+                                       + r"[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]$")
+        self._storm_no = regex.compile(r"[ \t]+" + _words_alt(cue.get("storm_number", [])) + r"[ \t]+\d{1,2}[ \t]*\(")
+        self._model_after = regex.compile(r"(?:[ \t]+(?:\d[\p{L}\p{N}\-]*|\p{Lu}{1,3}\d[\p{L}\p{N}\-]*|"
+                                          + _words_alt(cue.get("model_suffixes", [])) + "))+")
+        cb, ca = sp.get("cricket_before", []), sp.get("cricket_after", [])
+        self._cric_before = regex.compile(r"(?<![\p{L}\p{N}])" + _words_alt(cb) + r"[ \t]+$")
+        self._cric_after = regex.compile(r"[ \t]+" + _words_alt(ca) + r"(?=[ \t])")
+        # (the cheap first test of _scorecard: the last letter before, the first letter after)
+        self._cric_last = frozenset(w[-1] for w in cb)
+        self._cric_first = frozenset(w[0] for w in ca) | frozenset("0123456789")
+        self._minute_after = regex.compile(r"[ \t]*\([ \t]*\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*"
+                                           + _words_alt(sp.get("goal_tags", [])) + r")?[ \t]*[,)]")
+
     def _run_candidates(self, text, toks, cands, gz, lang_at):
         for p in self._pieces(toks, lang_at(toks[0][0]) == "en", text):
             words = [t[2] for t in p]
@@ -1776,11 +1795,11 @@ class _Engine:
         ("Doull 17-3-60-1")."""
         p = text[s - 2:s] if s >= 2 else ""
         nxt = text[e + 1:e + 2]
-        if not (p[1:] in (" ", "\t") and p[:1] in ("c", "b", "t")) and not (nxt and nxt in "cbslnrh0123456789"):
+        if not (p[1:] in (" ", "\t") and p[:1] in self._cric_last) and not (nxt and nxt in self._cric_first):
             return False  # (cheap first check: no "c ", "b ", "st " before, no dismissal or figures after)
-        if _CRIC_BEFORE.search(text, max(0, s - 4), s) or _BOWL_AFTER.match(text, e, e + 16):
+        if self._cric_before.search(text, max(0, s - 4), s) or _BOWL_AFTER.match(text, e, e + 16):
             return True
-        a = _CRIC_AFTER.match(text, e, e + 14)
+        a = self._cric_after.match(text, e, e + 14)
         if a is None:
             return False
         le = text.find("\n", a.end())
@@ -1840,7 +1859,7 @@ class _Engine:
             return None
         if self._scorecard(text, s, e):
             return "person", self._person_canon(text[s:e]), "scorecard"
-        if text[e:e + 3].lstrip(" \t")[:1] == "(" and _MINUTE_AFTER.match(text, e, e + 20):
+        if text[e:e + 3].lstrip(" \t")[:1] == "(" and self._minute_after.match(text, e, e + 20):
             return "person", self._person_canon(text[s:e]), "scorer"
         b = _BRACKET_AFTER.match(text, e, e + 40)
         if b and fold_key(b.group(1)) in self.loc_by_key:
