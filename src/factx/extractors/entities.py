@@ -114,7 +114,7 @@ _LOW_WORDS = regex.compile(r"[\p{L}\p{M}'’\-]+")
 def _words_alt(words, flags: str = "") -> str:
     """An alternation of `words` (longest first; a space matches spaces and tabs)."""
     ws = sorted(set(words), key=len, reverse=True)
-    alt = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+").replace(" ", r"[ \t]+") for w in ws) or "(?!)"
+    alt = "|".join(r"[ \t]+".join(regex.escape(p) for p in w.split()) for w in ws) or "(?!)"
     return f"(?{flags}:{alt})" if flags else f"(?:{alt})"
 
 
