@@ -386,6 +386,8 @@ class DateExtractor:
             ("en_eom", rf"{B}(?-i:(?P<w>EOM|BOM|EOY|BOY)){E}"),
             # "by year-end", "month-end": the late part of the current year / month
             ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
+            # "up 15% year-to-date", "year to date", "YTD": from the start of the year to the reference date
+            ("en_ytd", rf"{B}(?:(?P<u>year|month)[\s\-]to[\s\-]date|(?-i:YTD)){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
@@ -468,7 +470,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"year", "month", "ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -1126,10 +1128,16 @@ class DateExtractor:
             return True
         return False
 
+    _AND_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?$", regex.I)
     _YEAR_AND = regex.compile(r"\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?((?:19|20)\d\d)(?!\d|[.,]\d)(?:\s+([\p{L}/]+))?", regex.I)
 
     def _coordinated_year(self, text, s, e, after) -> bool:
         """"over 2025 and 2026", "in 2019 or 2020": a year joined to another close year."""
+        mb = self._AND_YEAR.search(text, max(0, s - 16), s)
+        if mb and abs(int(mb.group(1)) - int(text[s:e])) <= 10:
+            nx = _rm(r"\s+([\p{L}/]+)", after)
+            if not (nx and nx.group(1).lower() in self.count_after):
+                return True   # "trong năm 2025 và 2026": the second of two years
         mm = self._YEAR_AND.match(after)
         if not mm or abs(int(mm.group(1)) - int(text[s:e])) > 10:
             return False
@@ -1411,8 +1419,8 @@ class DateExtractor:
                 return None
         return C(m.start(), m.end(), P(None, self._mon(w)))
 
-    _MONRANGE_AFTER = regex.compile(r"\s*[-–]\s*\p{Lu}\p{Ll}{2}")
-    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$")
+    _MONRANGE_AFTER = regex.compile(r"(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*\p{Lu}\p{Ll}{2}")
+    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*$")
 
     def _ampm(self, phrase: str) -> str | None:
         for w in _key(phrase).split():
@@ -1446,10 +1454,14 @@ class DateExtractor:
         if k == "ngoái" and u != "year":
             return None
         if u == "year" and k == "sau" and not self._DM_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                and not (self._NEXT_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                         and not _rm(r"\s+(?:đó|nữa|đấy|nữa)(?![\p{L}])", text[m.end():m.end() + 8])) \
                 or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
             return None  # "hai năm sau" is "two years later"; "30/4 năm sau" is next year's
         return self._vi_relunit_c(m, text, u, sh)
 
+    # "Năm sau, thuế sẽ giảm", "vào năm sau": next year (not "năm sau đó", "the year after")
+    _NEXT_YEAR_BEFORE = regex.compile(r"(?:^|[.;:!?\n(]\s*|(?<![\p{L}])(?:vào|trong|đến|tới|sang|cho|từ)\s+)$", regex.I)
     _DM_BEFORE = regex.compile(r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}\s+$")
 
     def _vi_relunit_c(self, m, text, u, sh):
@@ -1681,6 +1693,11 @@ class DateExtractor:
         c.extra["part"] = "late" if w[0] == "E" else "early"
         return c
 
+    def _r_en_ytd(self, m, text, doc):
+        c = C(m.start(), m.end(), None, rel=("month" if (m["u"] or "").lower() == "month" else "year", 0), needs_ref=True)
+        c.extra["to_now"] = True
+        return c
+
     def _r_en_yearend(self, m, text, doc):
         sh = {"this": 0, "last": -1, "next": 1}.get((m["sh"] or "this").lower(), 0)
         c = C(m.start(), m.end(), None, rel=(m["u"].lower(), sh), needs_ref=True)
@@ -1769,7 +1786,7 @@ class DateExtractor:
         r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
         r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost"
         r"|told|gave|made|took|saw|sold|bought|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found"
-        r"|struck|sank|slid"
+        r"|struck|sank|slid|ran|became|stood|shrank|swung|drew|broke"
         r"|đã|vừa|hôm))(?![\p{L}])", regex.I)
 
     def _tense(self, text, s, e) -> str | None:
@@ -2403,6 +2420,8 @@ class DateExtractor:
             wrap = 1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0
             if ref is not None:
                 b.y = self._reader_year(text, c, ref, b.m, b.d)
+                if wrap and (b.y, a.m) <= (ref.year, ref.month) and self._tense(text, c.start, c.end) != "past":
+                    b.y += 1   # "the season runs from November to March" told in November: the one under way
             elif ctx_year is not None:
                 b.y = ctx_year + wrap
             if b.y is not None:
@@ -2488,7 +2507,8 @@ class DateExtractor:
                 return y - 1
         return y
 
-    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])(?:since|kể\s+từ)\s+(?:the\s+)?$", regex.I)
+    # English "since" only: Vietnamese "kể từ ngày 15/11" also tells when a rule takes effect
+    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])since\s+(?:the\s+)?$", regex.I)
 
     def _fixed_direction(self, text, c: C) -> str | None:
         """"past" or "future" when the words around a date without a year fix its side of the
@@ -2502,10 +2522,10 @@ class DateExtractor:
     # "tháng 10 vừa qua", "ngày 20/11 tới", "thứ Hai tới đây": the words join the span and fix
     # the side of the reference date (not when a date follows: "từ 1/7 tới 10/7", "tới nay")
     _VI_SIDE_AFTER = regex.compile(
-        r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới))(?![\p{L}\p{N}])"
+        r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending)\s+(?:on\s+)?$", regex.I)
+    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
@@ -2521,7 +2541,8 @@ class DateExtractor:
             mm = self._VI_SIDE_AFTER.match(text, c.end)
             if mm and doc.lang_at(c.start) == "vi":
                 c.end = mm.end()
-                c.extra["dir"] = "past" if mm["p"] else "future"
+                if not mm["n"]:
+                    c.extra["dir"] = "past" if mm["p"] else "future"
 
     def _nthwd(self, r, ref):
         _, n, wd, mo, y, sh = r
