@@ -856,7 +856,22 @@ class DateExtractor:
         # "2014-10": only when it cannot be a year range or a code
         return C(m.start(), m.end(), P(int(m["y"]), int(m["m"])))
 
+    # "kỳ hạn 6-9 tháng", "3-5 năm": a range of counts before a unit, not a day-month
+    _UNIT_AFTER = regex.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|tuổi|giờ|tiếng|phút|lần|months?|years?|days?|weeks?)(?![\p{L}])"
+                                r"(?!\s+(?:nay|ngoái|trước|sau|tới|qua|này)(?![\p{L}]))", regex.I)
+    # "ngày 5-6 tháng 12": two days of a month told in words
+    _THANG_AFTER = regex.compile(r"\s+tháng\s+(1[0-2]|0?[1-9])(?![\d\p{L}])(?:\s*(?:[/\-]|năm)\s*((?:1\d|20)\d\d)(?!\d))?", regex.I)
+
     def _r_num_dmy(self, m, text, doc):
+        if not m["y"] and not m["y2"] and m["s"] != "/" and self._UNIT_AFTER.match(text, m.end()):
+            a, b = int(m["a"]), int(m["b"])
+            mt = self._THANG_AFTER.match(text, m.end())
+            if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
+                y = int(mt.group(2)) if mt.group(2) else None
+                mo = int(mt.group(1))
+                if _valid(y, mo, a) and _valid(y, mo, b):
+                    return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
+            return None
         a, b, sep = int(m["a"]), int(m["b"]), m["s"]
         ys = m["y"]
         lang = doc.lang_at(m.start("a"))
@@ -1210,6 +1225,7 @@ class DateExtractor:
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
 
+    _DURATION_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:sau|trong|mất|kéo\s+dài|gần|hơn|khoảng|chừng|hạn|kỳ|mỗi|hàng|những|các|vòng|thời\s+gian)\s+$")
     _YTD_OPEN = regex.compile(r"(?:^|[.;:!?\n]\s*)trong\s+$")
 
     def _r_vi_ytd(self, m, text, doc):
@@ -1217,8 +1233,11 @@ class DateExtractor:
         ref = doc.reference_date
         n = int(m["n"])
         if not self._YTD_BEFORE.search(before) and not (
-                ref is not None and ref.month - 1 <= n <= ref.month and self._YTD_OPEN.search(before)
-                and text[m.end():m.end() + 1] == ","):
+                ref is not None and ref.month - 1 <= n <= ref.month and (
+                    (self._YTD_OPEN.search(before) and text[m.end():m.end() + 1] == ",")
+                    # "Giải ngân vốn đầu tư công 10 tháng đạt 52%" told in November
+                    or (_rm(r"\s+(?:đạt|ước\s+đạt|ước|tăng|giảm|vượt)(?![\p{L}])", text[m.end():m.end() + 12])
+                        and not self._DURATION_BEFORE.search(before)))):
             # "Trong 10 tháng, thu ngân sách ..." told in November opens a year-to-date report
             return None   # "sau 10 tháng", "kỳ hạn 6 tháng": a duration or a term
 
@@ -1589,7 +1608,8 @@ class DateExtractor:
         sign = -1 if d in ("earlier", "previous") else 1
         u, n = self._fortnight(m["u"], n)
         c = C(m.start(), m.end(), None, rule="en_later", rel=("after", u, sign * n), needs_ref=False)
-        if "n" in m.re.groupindex and m["n"] is not None:
+        if "n" in m.re.groupindex and m["n"] is not None and not (m["n"].lower() in ("a", "an") and d == "earlier"):
+            # ("from 6.72% a week earlier", "from a year earlier" with no date before: as "a week ago")
             c.extra["need_anchor"] = True
         return c
 
