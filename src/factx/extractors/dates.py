@@ -1248,7 +1248,11 @@ class DateExtractor:
         h = self.halves[_key(m["half"])]
         return self._period(m, 1, 6) if h == 1 else self._period(m, 7, 12)
 
+    _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$")
+
     def _r_vi_part_year(self, m, text, doc):
+        if self._VAGUE_MONTHS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            return None  # "những tháng cuối năm": the last months of any year, vague
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
         c.extra["part"] = self.parts[_key(m["part"])]
@@ -2796,7 +2800,11 @@ class DateExtractor:
                 elif mm and pre:
                     c.extra["to_now"] = True
                     c.start, c.end = pre.start(1), mm.end()
-                elif not mm and c.extra.get("part") == "early" and self._is_current(c, doc.reference_date):
+                elif not mm and c.extra.get("part") == "early" and (
+                        self._is_current(c, doc.reference_date)
+                        # "since the start of April": a past month's start to the reference date
+                        or (c.a is not None and c.a.m is not None and c.a.d is None and c.rel is None
+                            and self._SINCE_START.search(text, max(0, c.start - 24), c.end))):
                     # "Từ đầu năm, khối ngoại bán ròng ...", "since the start of the year":
                     # from the start of the current year or month to the reference date
                     pre = self._SINCE_BEFORE.search(text, max(0, c.start - 16), c.start)
@@ -2837,6 +2845,7 @@ class DateExtractor:
     _FROM_NOW_BEFORE = regex.compile(
         r"(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+(?:nay|bây\s+giờ|hôm\s+nay|giờ)|from\s+now|between\s+now)\s+"
         r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I)
+    _SINCE_START = regex.compile(r"(?i)(?:^|[^\p{L}])since\s+(?:the\s+)?(?:start|beginning)\s+of\s+")
     _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|since)\s+(?:the\s+)?$", regex.I)
 
     @staticmethod
