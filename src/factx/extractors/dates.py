@@ -396,6 +396,8 @@ class DateExtractor:
             ("en_eom", rf"{B}(?-i:(?P<w>EOM|BOM|EOY|BOY)){E}"),
             # "by year-end", "month-end": the late part of the current year / month
             ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
+            # "up 15% year-to-date", "year to date", "YTD": from the start of the year to the reference date
+            ("en_ytd", rf"{B}(?:(?P<u>year|month)[\s\-]to[\s\-]date|(?-i:YTD)){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
@@ -478,7 +480,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"year", "month", "ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -1040,7 +1042,22 @@ class DateExtractor:
         # "2014-10": only when it cannot be a year range or a code
         return C(m.start(), m.end(), P(int(m["y"]), int(m["m"])))
 
+    # "kỳ hạn 6-9 tháng", "3-5 năm": a range of counts before a unit, not a day-month
+    _UNIT_AFTER = regex.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|tuổi|giờ|tiếng|phút|lần|months?|years?|days?|weeks?)(?![\p{L}])"
+                                r"(?!\s+(?:nay|ngoái|trước|sau|tới|qua|này)(?![\p{L}]))", regex.I)
+    # "ngày 5-6 tháng 12": two days of a month told in words
+    _THANG_AFTER = regex.compile(r"\s+tháng\s+(1[0-2]|0?[1-9])(?![\d\p{L}])(?:\s*(?:[/\-]|năm)\s*((?:1\d|20)\d\d)(?!\d))?", regex.I)
+
     def _r_num_dmy(self, m, text, doc):
+        if not m["y"] and not m["y2"] and m["s"] != "/" and self._UNIT_AFTER.match(text, m.end()):
+            a, b = int(m["a"]), int(m["b"])
+            mt = self._THANG_AFTER.match(text, m.end())
+            if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
+                y = int(mt.group(2)) if mt.group(2) else None
+                mo = int(mt.group(1))
+                if _valid(y, mo, a) and _valid(y, mo, b):
+                    return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
+            return None
         a, b, sep = int(m["a"]), int(m["b"]), m["s"]
         ys = m["y"]
         lang = doc.lang_at(m.start("a"))
@@ -1312,10 +1329,16 @@ class DateExtractor:
             return True
         return False
 
+    _AND_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?$", regex.I)
     _YEAR_AND = regex.compile(r"\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?((?:19|20)\d\d)(?!\d|[.,]\d)(?:\s+([\p{L}/]+))?", regex.I)
 
     def _coordinated_year(self, text, s, e, after) -> bool:
         """"over 2025 and 2026", "in 2019 or 2020": a year joined to another close year."""
+        mb = self._AND_YEAR.search(text, max(0, s - 16), s)
+        if mb and abs(int(mb.group(1)) - int(text[s:e])) <= 10:
+            nx = _rm(r"\s+([\p{L}/]+)", after)
+            if not (nx and nx.group(1).lower() in self.count_after):
+                return True   # "trong năm 2025 và 2026": the second of two years
         mm = self._YEAR_AND.match(after)
         if not mm or abs(int(mm.group(1)) - int(text[s:e])) > 10:
             return False
@@ -1388,6 +1411,7 @@ class DateExtractor:
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
 
+    _DURATION_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:sau|trong|mất|kéo\s+dài|gần|hơn|khoảng|chừng|hạn|kỳ|mỗi|hàng|những|các|vòng|thời\s+gian)\s+$")
     _YTD_OPEN = regex.compile(r"(?:^|[.;:!?\n]\s*)trong\s+$")
 
     def _r_vi_ytd(self, m, text, doc):
@@ -1395,8 +1419,11 @@ class DateExtractor:
         ref = doc.reference_date
         n = int(m["n"])
         if not self._YTD_BEFORE.search(before) and not (
-                ref is not None and ref.month - 1 <= n <= ref.month and self._YTD_OPEN.search(before)
-                and text[m.end():m.end() + 1] == ","):
+                ref is not None and ref.month - 1 <= n <= ref.month and (
+                    (self._YTD_OPEN.search(before) and text[m.end():m.end() + 1] == ",")
+                    # "Giải ngân vốn đầu tư công 10 tháng đạt 52%" told in November
+                    or (_rm(r"\s+(?:đạt|ước\s+đạt|ước|tăng|giảm|vượt)(?![\p{L}])", text[m.end():m.end() + 12])
+                        and not self._DURATION_BEFORE.search(before)))):
             # "Trong 10 tháng, thu ngân sách ..." told in November opens a year-to-date report
             return None   # "sau 10 tháng", "kỳ hạn 6 tháng": a duration or a term
 
@@ -1407,7 +1434,11 @@ class DateExtractor:
         h = self.halves[_key(m["half"])]
         return self._period(m, 1, 6) if h == 1 else self._period(m, 7, 12)
 
+    _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$")
+
     def _r_vi_part_year(self, m, text, doc):
+        if self._VAGUE_MONTHS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            return None  # "những tháng cuối năm": the last months of any year, vague
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
         c.extra["part"] = self.parts[_key(m["part"])]
@@ -1597,8 +1628,8 @@ class DateExtractor:
                 return None
         return C(m.start(), m.end(), P(None, self._mon(w)))
 
-    _MONRANGE_AFTER = regex.compile(r"\s*[-–]\s*\p{Lu}\p{Ll}{2}")
-    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?\s*[-–]\s*$", regex.REVERSE)
+    _MONRANGE_AFTER = regex.compile(r"(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*\p{Lu}\p{Ll}{2}")
+    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*$", regex.REVERSE)
 
     def _ampm(self, phrase: str) -> str | None:
         for w in _key(phrase).split():
@@ -1632,10 +1663,14 @@ class DateExtractor:
         if k == "ngoái" and u != "year":
             return None
         if u == "year" and k == "sau" and not self._DM_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                and not (self._NEXT_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                         and not _rm(r"\s+(?:đó|nữa|đấy|nữa)(?![\p{L}])", text[m.end():m.end() + 8])) \
                 or u == "month" and k == "sau" and ws and ws[-1] in ("những", "các"):
             return None  # "hai năm sau" is "two years later"; "30/4 năm sau" is next year's
         return self._vi_relunit_c(m, text, u, sh)
 
+    # "Năm sau, thuế sẽ giảm", "vào năm sau": next year (not "năm sau đó", "the year after")
+    _NEXT_YEAR_BEFORE = regex.compile(r"(?:^|[.;:!?\n(]\s*|(?<![\p{L}])(?:vào|trong|đến|tới|sang|cho|từ)\s+)$", regex.I)
     _DM_BEFORE = regex.compile(r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}\s+$")
 
     def _vi_relunit_c(self, m, text, u, sh):
@@ -1762,7 +1797,8 @@ class DateExtractor:
         sign = -1 if d in ("earlier", "previous") else 1
         u, n = self._fortnight(m["u"], n)
         c = C(m.start(), m.end(), None, rule="en_later", rel=("after", u, sign * n), needs_ref=False)
-        if "n" in m.re.groupindex and m["n"] is not None:
+        if "n" in m.re.groupindex and m["n"] is not None and not (m["n"].lower() in ("a", "an") and d == "earlier"):
+            # ("from 6.72% a week earlier", "from a year earlier" with no date before: as "a week ago")
             c.extra["need_anchor"] = True
         return c
 
@@ -1864,6 +1900,11 @@ class DateExtractor:
         w = m["w"]
         c = C(m.start(), m.end(), None, rel=("month" if w[2] == "M" else "year", 0), needs_ref=True)
         c.extra["part"] = "late" if w[0] == "E" else "early"
+        return c
+
+    def _r_en_ytd(self, m, text, doc):
+        c = C(m.start(), m.end(), None, rel=("month" if (m["u"] or "").lower() == "month" else "year", 0), needs_ref=True)
+        c.extra["to_now"] = True
         return c
 
     def _r_en_yearend(self, m, text, doc):
@@ -2574,6 +2615,8 @@ class DateExtractor:
             wrap = 1 if (b.m, b.d or 0) < (a.m, a.d or 0) else 0
             if ref is not None:
                 b.y = self._reader_year(text, c, ref, b.m, b.d)
+                if wrap and (b.y, a.m) <= (ref.year, ref.month) and self._tense(text, c.start, c.end) != "past":
+                    b.y += 1   # "the season runs from November to March" told in November: the one under way
             elif ctx_year is not None:
                 b.y = ctx_year + wrap
             if b.y is not None:
@@ -2659,7 +2702,8 @@ class DateExtractor:
                 return y - 1
         return y
 
-    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])(?:since|kể\s+từ)\s+(?:the\s+)?$", regex.I)
+    # English "since" only: Vietnamese "kể từ ngày 15/11" also tells when a rule takes effect
+    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])since\s+(?:the\s+)?$", regex.I)
 
     def _fixed_direction(self, text, c: C) -> str | None:
         """"past" or "future" when the words around a date without a year fix its side of the
@@ -2673,10 +2717,10 @@ class DateExtractor:
     # "tháng 10 vừa qua", "ngày 20/11 tới", "thứ Hai tới đây": the words join the span and fix
     # the side of the reference date (not when a date follows: "từ 1/7 tới 10/7", "tới nay")
     _VI_SIDE_AFTER = regex.compile(
-        r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới))(?![\p{L}\p{N}])"
+        r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending)\s+(?:on\s+)?$", regex.I)
+    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
@@ -2692,7 +2736,8 @@ class DateExtractor:
             mm = self._VI_SIDE_AFTER.match(text, c.end)
             if mm and doc.lang_at(c.start) == "vi":
                 c.end = mm.end()
-                c.extra["dir"] = "past" if mm["p"] else "future"
+                if not mm["n"]:
+                    c.extra["dir"] = "past" if mm["p"] else "future"
 
     def _nthwd(self, r, ref):
         _, n, wd, mo, y, sh = r
@@ -2927,7 +2972,11 @@ class DateExtractor:
                 elif mm and pre:
                     c.extra["to_now"] = True
                     c.start, c.end = pre.start(1), mm.end()
-                elif not mm and c.extra.get("part") == "early" and self._is_current(c, doc.reference_date):
+                elif not mm and c.extra.get("part") == "early" and (
+                        self._is_current(c, doc.reference_date)
+                        # "since the start of April": a past month's start to the reference date
+                        or (c.a is not None and c.a.m is not None and c.a.d is None and c.rel is None
+                            and self._SINCE_START.search(text, max(0, c.start - 24), c.end))):
                     # "Từ đầu năm, khối ngoại bán ròng ...", "since the start of the year":
                     # from the start of the current year or month to the reference date
                     pre = self._SINCE_BEFORE.search(text, max(0, c.start - 16), c.start)
@@ -2962,6 +3011,7 @@ class DateExtractor:
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
 
+    _SINCE_START = regex.compile(r"(?i)(?:^|[^\p{L}])since\s+(?:the\s+)?(?:start|beginning)\s+of\s+")
 
     @staticmethod
     def _is_current(c: C, ref=None) -> bool:
