@@ -149,16 +149,6 @@ def test_common_word_list_lookup():
         assert not eng._is_common(w), w
 
 
-if __name__ == "__main__":
-    table, errors = score()
-    print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for t, (g, p, pr, rc, f1) in table.items():
-        print(f"{t:9} {g:5d} {p:5d} {pr:6.3f} {rc:6.3f} {f1:6.3f}")
-    if "--errors" in sys.argv:
-        for kind, t, span, text in errors:
-            print(f"{kind:5} {t:8} {span!r:35} | {text[:110]!r}")
-
-
 def test_places_in_a_team_sport_headline_are_clubs_countries_stay_places():
     text = ("SOCCER - BARCELONA STRENGTHEN GRIP ON LEAD WITH WIN OVER SEVILLA .\n"
             "MADRID 1996-12-15\n"
@@ -222,3 +212,13 @@ def test_event_names_and_lists_of_known_names():
     assert got == [("org", "Severn Trent"), ("org", "United Utilities")]
     assert ents("Next year the bank will raise its rates.") == []
     assert ("org", "Next") in ents("Shares in Next rose 5% after the retailer raised its forecast.")
+
+
+if __name__ == "__main__":
+    table, errors = score()
+    print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for t, (g, p, pr, rc, f1) in table.items():
+        print(f"{t:9} {g:5d} {p:5d} {pr:6.3f} {rc:6.3f} {f1:6.3f}")
+    if "--errors" in sys.argv:
+        for kind, t, span, text in errors:
+            print(f"{kind:5} {t:8} {span!r:35} | {text[:110]!r}")
