@@ -385,9 +385,9 @@ class DateExtractor:
             # business shorthand: EOM, BOM, EOY, BOY (end / beginning of month / year)
             ("en_eom", rf"{B}(?-i:(?P<w>EOM|BOM|EOY|BOY)){E}"),
             # "by year-end", "month-end": the late part of the current year / month
-            ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
-            # "up 15% year-to-date", "year to date", "YTD": from the start of the year to the reference date
-            ("en_ytd", rf"{B}(?:(?P<u>year|month)[\s\-]to[\s\-]date|(?-i:YTD)){E}"),
+            # "year-end"; "up 15% year-to-date", "year to date": from the start of the year to the reference date
+            ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-](?:end|(?P<ytd>to[\s\-]date)){E}"),
+            ("en_ytd", rf"{B}(?-i:YTD){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
@@ -470,7 +470,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"year", "month", "ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -859,21 +859,27 @@ class DateExtractor:
     # "kỳ hạn 6-9 tháng", "3-5 năm": a range of counts before a unit, not a day-month
     _UNIT_AFTER = regex.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|tuổi|giờ|tiếng|phút|lần|months?|years?|days?|weeks?)(?![\p{L}])"
                                 r"(?!\s+(?:nay|ngoái|trước|sau|tới|qua|này)(?![\p{L}]))", regex.I)
+    _UNIT_FIRST = frozenset("tnqgplmydw")
+
+    def _dm_before_unit(self, m, text, a, b):
+        mt = self._THANG_AFTER.match(text, m.end())
+        if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
+            y = int(mt.group(2)) if mt.group(2) else None
+            mo = int(mt.group(1))
+            if _valid(y, mo, a) and _valid(y, mo, b):
+                return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
+        return None
     # "ngày 5-6 tháng 12": two days of a month told in words
     _THANG_AFTER = regex.compile(r"\s+tháng\s+(1[0-2]|0?[1-9])(?![\d\p{L}])(?:\s*(?:[/\-]|năm)\s*((?:1\d|20)\d\d)(?!\d))?", regex.I)
 
     def _r_num_dmy(self, m, text, doc):
-        if not m["y"] and not m["y2"] and m["s"] != "/" and self._UNIT_AFTER.match(text, m.end()):
-            a, b = int(m["a"]), int(m["b"])
-            mt = self._THANG_AFTER.match(text, m.end())
-            if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
-                y = int(mt.group(2)) if mt.group(2) else None
-                mo = int(mt.group(1))
-                if _valid(y, mo, a) and _valid(y, mo, b):
-                    return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
-            return None
         a, b, sep = int(m["a"]), int(m["b"]), m["s"]
         ys = m["y"]
+        if not ys and sep != "/":
+            e = m.end()
+            if text[e:e + 2][1:].lower() in self._UNIT_FIRST and text[e:e + 1] == " " and not m["y2"] \
+                    and self._UNIT_AFTER.match(text, e):
+                return self._dm_before_unit(m, text, a, b)
         lang = doc.lang_at(m.start("a"))
         if ys and len(ys) == 2 and sep != "/":
             return None
@@ -1088,8 +1094,12 @@ class DateExtractor:
         nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
         if nxt and nxt.group(1).lower() in self.count_after:
             return None
-        if self._year_context(text, m.start("y"), e):
-            return C(m.start("y"), e, P(y))
+        if self._year_context(text, s, e):
+            return C(s, e, P(y))
+        win = text[s - 14 if s > 14 else 0:e + 6]
+        if ("and" in win or "và" in win or "or" in win or "hoặc" in win or "&" in win) \
+                and self._coordinated_year(text, s, e, text[e:e + 40]):
+            return C(s, e, P(y))   # "over 2025 and 2026", "năm 2025 và 2026": a year joined to another close year
         return None
 
     def _year_context(self, text, s, e) -> bool:
@@ -1099,8 +1109,6 @@ class DateExtractor:
             return True
         if _rm(r"\s*[-–—]?\s*\d", after):
             return False
-        if self._coordinated_year(text, s, e, after):
-            return True
         ws = self._prev_words(text, s, 2)
         tail = before.rstrip()
         if ws and tail.lower().endswith(ws[-1]) and len(before) - len(tail) <= 2:
@@ -1148,12 +1156,12 @@ class DateExtractor:
 
     def _coordinated_year(self, text, s, e, after) -> bool:
         """"over 2025 and 2026", "in 2019 or 2020": a year joined to another close year."""
-        mb = self._AND_YEAR.search(text, max(0, s - 16), s)
+        mb = self._AND_YEAR.search(text, max(0, s - 16), s) if text[s - 2:s - 1].isalpha() or text[s - 2:s - 1] == "&" else None
         if mb and abs(int(mb.group(1)) - int(text[s:e])) <= 10:
             nx = _rm(r"\s+([\p{L}/]+)", after)
             if not (nx and nx.group(1).lower() in self.count_after):
                 return True   # "trong năm 2025 và 2026": the second of two years
-        mm = self._YEAR_AND.match(after)
+        mm = self._YEAR_AND.match(after) if after[:1] in (" ", ",", "\t") else None
         if not mm or abs(int(mm.group(1)) - int(text[s:e])) > 10:
             return False
         return not (mm.group(2) and mm.group(2).lower() in self.count_after)
@@ -1251,7 +1259,8 @@ class DateExtractor:
     _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$")
 
     def _r_vi_part_year(self, m, text, doc):
-        if self._VAGUE_MONTHS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        st = m.start()
+        if st > 6 and text.find("tháng", st - 8, st) >= 0 and self._VAGUE_MONTHS_BEFORE.search(text, st - 16 if st > 16 else 0, st):
             return None  # "những tháng cuối năm": the last months of any year, vague
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
@@ -1718,11 +1727,14 @@ class DateExtractor:
         return c
 
     def _r_en_ytd(self, m, text, doc):
-        c = C(m.start(), m.end(), None, rel=("month" if (m["u"] or "").lower() == "month" else "year", 0), needs_ref=True)
+        u = m["u"] if "u" in m.re.groupindex else None
+        c = C(m.start(), m.end(), None, rel=("month" if (u or "").lower() == "month" else "year", 0), needs_ref=True)
         c.extra["to_now"] = True
         return c
 
     def _r_en_yearend(self, m, text, doc):
+        if m["ytd"]:
+            return self._r_en_ytd(m, text, doc) if not m["sh"] else None
         sh = {"this": 0, "last": -1, "next": 1}.get((m["sh"] or "this").lower(), 0)
         c = C(m.start(), m.end(), None, rel=(m["u"].lower(), sh), needs_ref=True)
         c.extra["part"] = "late"
@@ -2539,7 +2551,7 @@ class DateExtractor:
         reference date: "since September", "tháng 10 vừa qua" (past), "ngày 20/11 tới" (future)."""
         if "dir" in c.extra:
             return c.extra["dir"]
-        if self._SINCE_ONLY.search(text, max(0, c.start - 12), c.start):
+        if "ince" in text[max(0, c.start - 12):c.start] and self._SINCE_ONLY.search(text, max(0, c.start - 12), c.start):
             return "past"
         return None
 
@@ -2549,18 +2561,23 @@ class DateExtractor:
         r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
+    _WEEK_ENDED = regex.compile(r"(?<![\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
-            if self._is_day(c) and "time" not in c.extra and "offset" not in c.extra:
-                wk = self._WEEK_ENDED.search(text, max(0, c.start - 20), c.start)
+            st = c.start
+            if text.rfind("eek", st - 20 if st > 20 else 0, st) >= 0 and self._is_day(c) \
+                    and "time" not in c.extra and "offset" not in c.extra:
+                wk = self._WEEK_ENDED.search(text, st - 20 if st > 20 else 0, st)
                 if wk:
                     c.start = wk.start(1)
                     c.extra["week_end"] = True
                     continue
-            if c.kind != "date" or c.b is not None or c.rel is not None or c.a is None or c.a.m is None \
-                    or c.a.y is not None or c.a.yrel is not None or c.a.q is not None or "pair" in c.extra:
+            a = c.a
+            if a is None or a.m is None or a.y is not None or a.yrel is not None or c.b is not None \
+                    or c.rel is not None or c.kind != "date" or a.q is not None or "pair" in c.extra:
+                continue
+            if text[c.end + 1:c.end + 2].lower() not in ("v", "t", "s", "n"):
                 continue
             mm = self._VI_SIDE_AFTER.match(text, c.end)
             if mm and doc.lang_at(c.start) == "vi":
