@@ -136,23 +136,14 @@ def test_hostile_input_is_fast(alphabet):
     assert time.perf_counter() - t < 30
 
 
-def test_extractor_speed_and_hostile_extractor_time():
+def test_hostile_extractor_time():
+    """Speed is the benchmark's job (benchmarks/bench.py); this only guards against a rule
+    that backtracks without bound on digit and separator soup."""
     from factx.document import Doc
     from factx.pipeline import get_pipeline, parse_types
     from factx.textnorm import NormText
 
-    pipe = get_pipeline(types=parse_types("date"))
-    ex = dict(pipe._extractors)["dates"]
-    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds)
-    text = (text + "\n\n") * (300_000 // len(text) + 1)
-    norm = NormText(text)
-    doc = Doc(norm=norm, segments=pipe.langid.segments(norm.text), reference_date=None,
-              types=frozenset({"date"}))
-    t = time.perf_counter()
-    ex(doc)
-    rate = len(text) / (time.perf_counter() - t)
-    assert rate > 300_000, f"{rate:.0f} chars/s"  # > 1 MB/s on an idle core; loose for CI
+    ex = dict(get_pipeline(types=parse_types("date"))._extractors)["dates"]
     random.seed(3)
     hostile = "".join(random.choice("0123456789-/.:, năm tháng ngày Q") for _ in range(200_000))
     norm = NormText(hostile)

@@ -177,3 +177,48 @@ def test_beating_wall_street_estimates_is_no_match():
         lang="en", types="entity")}
     assert ("Wall Street", "location") in got
     assert ("Leeds", "org") in got
+
+
+def test_cricket_scoreboard_names_are_players():
+    got = ents("Saeed Anwar c Young b Doull 28\nInzamam-ul-Haq lbw b Cairns 20\n"
+               "Bowling : Doull 17-3-60-1 , Cairns 19-4-71-1 , Patel 22-5-56-1")
+    assert ("person", "Young") in got and ("person", "Doull") in got
+    assert ("person", "Cairns") in got and ("location", "Cairns") not in got  # a known town
+    assert ("person", "Patel") in got
+    assert ents("Marks & Spencer said sales rose .") == [("org", "Marks & Spencer")]
+
+
+def test_sports_headlines_players_clubs_events():
+    text = ("GOLF - NORMAN SHARES LEAD IN MELBOURNE .\n"
+            "TENNIS - MARTINEZ , SANCHEZ VICARIO ADVANCE IN TOKYO .\n"
+            "SOCCER - SHEARER HAT-TRICK SINKS LEICESTER .\n"
+            "CRICKET - SURREY BEAT KENT BY SIX WICKETS .\n"
+            "MOTOR RACING - HILL ON POLE FOR JAPANESE GRAND PRIX .\n"
+            "TENNIS - GRAND SLAM CUP RESULTS .\n"
+            "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\n")
+    got = {(f.text, f.type) for f in factx.extract(text, lang="en", types="entity")}
+    for want in [("NORMAN", "person"), ("SANCHEZ VICARIO", "person"), ("SHEARER", "person"),
+                 ("LEICESTER", "org"), ("SURREY", "org"), ("KENT", "org"),
+                 ("JAPANESE GRAND PRIX", "misc"), ("GRAND SLAM CUP", "misc"), ("ENGLISH", "misc")]:
+        assert want in got, want
+    # outside a sports headline an unknown word in capitals stays unknown
+    assert ents("MARKETS - NORMAN SHARES LEAD .") == []
+
+
+def test_results_after_a_label_and_scorers():
+    got = ents("UEFA Cup third round , second leg : Valencia 3 Besiktas 1 ( aggregate 4-3 ) .")
+    assert ("org", "Valencia") in got and ("misc", "UEFA Cup") in got
+    got = ents("Liverpool 2 ( Fowler 12 ) Wimbledon 1 ( Ekoku 55 )")
+    assert ("org", "Wimbledon") in got  # the club, not the tennis event
+    assert ents("Scorers : Ravanelli ( 35th ) , Juninho ( 60th )") == [
+        ("person", "Juninho"), ("person", "Ravanelli")]
+    assert ("org", "Nantes") in ents("Auxerre were held 1-1 at home by Nantes on Friday .")
+
+
+def test_event_names_and_lists_of_known_names():
+    assert ("misc", "Tour of Spain") in ents("Jalabert won the seventh stage of the Tour of Spain .")
+    assert ("misc", "Brussels Grand Prix") in ents("Leading results at the Brussels Grand Prix meeting :")
+    got = ents("Severn Trent and United Utilities said they would accept the ruling.")
+    assert got == [("org", "Severn Trent"), ("org", "United Utilities")]
+    assert ents("Next year the bank will raise its rates.") == []
+    assert ("org", "Next") in ents("Shares in Next rose 5% after the retailer raised its forecast.")

@@ -62,8 +62,10 @@ def test_dev_passages_exact_span_floor():
     fp = sum(v[1] for v in per_type.values())
     fn = sum(v[2] for v in per_type.values())
     f1 = 2 * tp / (2 * tp + fp + fn)
-    # measured 0.967 (person 0.965, org 0.982, location 0.981, misc 0.62); 0.869 before this work
-    assert f1 >= 0.95, (f1, per_type)
+    # measured 0.967 (person 0.965, org 0.982, location 0.981, misc 0.62); 0.869 before this work.
+    # With the 94 passages of world news, sports, courts, companies, addresses and misc added
+    # later (272 entities; 0.862 on them before any fix for them): 0.978 on all 748.
+    assert f1 >= 0.96, (f1, per_type)
     for t in ("person", "org", "location"):
         a, b, c = per_type[t]
         assert 2 * a / (2 * a + b + c) >= 0.93, (t, per_type[t])
@@ -138,6 +140,33 @@ def test_dev_passages_exact_span_floor():
     ("Tại kỳ họp thứ 8, Quốc hội đã thông qua Luật Thủ đô.", ("org", "Quốc hội")),
     ("Chính phủ vừa ban hành nghị định mới.", ("org", "Chính phủ")),
     ("Thủ tướng Anh Keir Starmer đã thảo luận.", ("location", "Anh")),
+    # "Anh" is a title ("anh" = Mr) and a given name: inside a name after a surname it is the name
+    ("Theo cáo trạng, bị can Đỗ Anh Dũng đã chỉ đạo phát hành trái phiếu.", ("person", "Đỗ Anh Dũng")),
+    ("Nguyễn Văn Anh cho biết đã nộp đơn.", ("person", "Nguyễn Văn Anh")),
+    # a minister named by the portfolio: the portfolio is part of the title
+    ("Bộ trưởng Quốc phòng Israel Israel Katz cho biết.", ("person", "Israel Katz")),
+    # a police unit of a province's police is one body
+    ("Phòng Cảnh sát hình sự Công an TP Đà Nẵng đã bắt giữ đối tượng.",
+     ("org", "Phòng Cảnh sát hình sự Công an TP Đà Nẵng")),
+    # places: a bank's or a person's name after an administrative word, lists, house numbers
+    ("Anh trú xã Tiên Phong, huyện Ba Vì.", ("location", "Tiên Phong")),
+    ("Lũ cô lập nhiều xã của huyện Con Cuông và Tương Dương.", ("location", "Tương Dương")),
+    ("Mưa gây ngập các tuyến phố như Nguyễn Trãi, Láng và Phạm Văn Đồng.", ("location", "Nguyễn Trãi")),
+    ("Văn phòng đặt tại số 120 Nguyễn Huệ, phường Sài Gòn.", ("location", "Nguyễn Huệ")),
+    ("Chiều qua, đoàn đã tới Quảng trường Thiên An Môn.", ("location", "Quảng trường Thiên An Môn")),
+    ("Xuất khẩu sang Nga, Đức và Pháp đều tăng.", ("location", "Pháp")),
+    # lower-case nouns that type the name after them; storms; works in quotes; brands in brackets
+    ("Trong đó, công ty tài chính FE Credit đã có lãi trở lại.", ("org", "FE Credit")),
+    ("Bão Kajiki mạnh cấp 13 đổ bộ vào Hà Tĩnh.", ("misc", "Kajiki")),
+    ("Bão số 3 (Yagi) gây thiệt hại lớn.", ("misc", "Yagi")),
+    ("Sinh viên giành giải nhất cuộc thi Robocon Việt Nam 2025.", ("misc", "Robocon Việt Nam 2025")),
+    ("VinFast giao 1.000 xe VF 3 cho khách hàng.", ("misc", "VF 3")),
+    ('Bộ phim "Mưa đỏ" thu hút khán giả.', ("misc", "Mưa đỏ")),
+    ("Thanh tra kết luận sai phạm tại Tổng công ty Cà phê Việt Nam (Vinacafe) trong nhiều năm.",
+     ("org", "Vinacafe")),
+    ("Apple bắt đầu mở bán điện thoại mới tại Việt Nam.", ("org", "Apple")),
+    ("Đội tuyển giành HCV SEA Games 33 sau khi thắng chủ nhà.", ("misc", "SEA Games 33")),
+    ("TAND Cấp cao tại Hà Nội đã bác kháng cáo.", ("org", "TAND Cấp cao tại Hà Nội")),
 ])
 def test_vi_spans(text, want):
     assert want in ents(text), ents(text)
@@ -161,6 +190,13 @@ def test_vi_spans(text, want):
     ("Nội dung SEA Games 32 môn thi đấu được công bố.", ("misc", "SEA Games 32")),
     ("Tại SEA Games 31, đoàn Việt Nam giành 205 HCV.", ("org", "HCV")),
     ("Thành phố Hồ Chí Minh có 9 triệu dân.", ("location", "Hồ Chí Minh")),
+    ("Ông Nguyễn Anh Tuấn cho biết.", ("person", "Nguyễn")),
+    ("Phó Thủ tướng yêu cầu Tập đoàn Điện lực Việt Nam bảo đảm cung ứng điện.",
+     ("location", "Tập đoàn Điện lực Việt Nam")),
+    ("Tại huyện Mỹ Đức, Nguyễn Văn Tâm khai nhận hành vi.", ("location", "Nguyễn Văn Tâm")),
+    ("Các ngân hàng Trung ương đã họp.", ("org", "Trung")),
+    ("Giao dịch với công ty Mỹ tăng mạnh.", ("org", "Mỹ")),
+    ("Thủ tướng Malaysia, Chủ tịch ASEAN năm 2025, phát biểu.", ("misc", "ASEAN năm 2025")),
 ])
 def test_vi_not(text, bad):
     assert bad not in ents(text), ents(text)

@@ -432,6 +432,100 @@ EN_WIRE = [
 ]
 
 
+# Written after the blocks above, and scored before any rule change (2026-11-24): 47/50 passed
+# on first run; the three misses were this file's own conventions, not the rules' (a fine range
+# "từ 10 triệu đến 20 triệu đồng" is one range; "ước đạt" is an estimate, approx; a bare
+# "quarter point" is not a percent).
+VI_NEW = [
+    ("Theo báo cáo, lợi nhuận sau thuế 9 tháng của Techcombank đạt 18.800 tỷ đồng, hoàn thành 75% kế hoạch năm.",
+     [M("18.800 tỷ đồng", 18800 * 10**9, "VND"), P("75%", 75)]),
+    ("Giá vàng nhẫn 9999 tăng thêm 500.000 đồng mỗi lượng, lên 88,2 triệu đồng.",
+     [M("500.000 đồng", 500000, "VND"), M("88,2 triệu đồng", 88200000, "VND")]),
+    ("Dự án có tổng vốn đầu tư hơn 2.100 tỷ đồng, trong đó vốn ngân sách chiếm khoảng 40%.",
+     [M("hơn 2.100 tỷ đồng", 2100 * 10**9, "VND", "over"), P("khoảng 40%", 40, "approx")]),
+    ("Xuất khẩu thủy sản tháng 10 đạt 1 tỷ USD, tăng 18% so với cùng kỳ, lần đầu vượt mốc tỷ USD trong năm.",
+     [M("1 tỷ USD", 10**9, "USD"), P("18%", 18)]),
+    ("Ngân hàng giảm 0,2-0,5 điểm phần trăm lãi suất huy động ở các kỳ hạn dưới 6 tháng.",
+     [PP("0,2-0,5 điểm phần trăm", ("0.2", "0.5"))]),
+    ("Mức phạt từ 10 triệu đến 20 triệu đồng đối với hành vi vi phạm.",
+     [M("từ 10 triệu đến 20 triệu đồng", (10 * 10**6, 20 * 10**6), "VND")]),
+    ("Vốn hóa của Vietcombank đạt khoảng 520.000 tỷ đồng (20,5 tỷ USD), lớn nhất sàn chứng khoán.",
+     [M("khoảng 520.000 tỷ đồng", 520000 * 10**9, "VND", "approx"), M("20,5 tỷ USD", 205 * 10**8, "USD")]),
+    ("Lạm phát bình quân 10 tháng tăng 3,78% so với cùng kỳ, dưới mục tiêu 4-4,5% Quốc hội đề ra.",
+     [P("3,78%", "3.78"), P("4-4,5%", (4, "4.5"))]),
+    ("Công ty báo lỗ 56 tỷ đồng trong quý III, trong khi cùng kỳ lãi 12 tỷ.",
+     [M("56 tỷ đồng", 56 * 10**9, "VND"), M("12 tỷ", 12 * 10**9, "VND")]),
+    ("Giá cà phê robusta tại Tây Nguyên lên 120.000 đồng/kg, cao gấp đôi cùng kỳ.",
+     [M("120.000 đồng", 120000, "VND")]),
+    ("Tỷ lệ giải ngân vốn đầu tư công mới đạt 47,3% kế hoạch Thủ tướng giao.", [P("47,3%", "47.3")]),
+    ("Nhà đầu tư Nhật Bản rót 1,5 tỷ USD vào dự án điện khí LNG tại Quảng Ninh.", [M("1,5 tỷ USD", 15 * 10**8, "USD")]),
+    ("Thu ngân sách nhà nước 10 tháng ước đạt 1,73 triệu tỷ đồng, bằng 101,3% dự toán.",
+     [M("ước đạt 1,73 triệu tỷ đồng", 173 * 10**13, "VND", "approx"), P("101,3%", "101.3")]),
+    ("Mỗi hộ nghèo được hỗ trợ 3 triệu đồng để sửa chữa nhà ở sau bão.", [M("3 triệu đồng", 3 * 10**6, "VND")]),
+    ("Cổ phiếu VIC tăng trần 6,9% lên 45.150 đồng, kéo VN-Index tăng gần 5 điểm.",
+     [P("6,9%", "6.9"), M("45.150 đồng", 45150, "VND")]),
+    ("Doanh số bán lẻ hàng hóa và dịch vụ tiêu dùng tăng 8,5%, loại trừ yếu tố giá còn tăng 5,7%.",
+     [P("8,5%", "8.5"), P("5,7%", "5.7")]),
+    ("Chi phí lãi vay chiếm tới 1/3 lợi nhuận gộp của doanh nghiệp.", []),
+    ("Giá điện bán lẻ bình quân tăng 4,8%, lên 2.103,11 đồng/kWh (chưa gồm VAT).",
+     [P("4,8%", "4.8"), M("2.103,11 đồng", "2103.11", "VND")]),
+    ("Thị trường có 270 mã tăng giá, 180 mã giảm và 60 mã đứng giá.", []),
+    ("Số tiền thiệt hại ước tính lên tới 40 triệu USD, tương đương hơn 1.000 tỷ đồng.",
+     [M("40 triệu USD", 40 * 10**6, "USD"), M("hơn 1.000 tỷ đồng", 10**12, "VND", "over")]),
+    ("Lãi suất cho vay mua nhà phổ biến 9-11%/năm sau thời gian ưu đãi.", [P("9-11%", (9, 11))]),
+    ("Chênh lệch giá mua - bán vàng miếng được thu hẹp còn 2 triệu đồng/lượng.", [M("2 triệu đồng", 2 * 10**6, "VND")]),
+    ("Tỷ trọng khu vực FDI trong kim ngạch xuất khẩu chiếm 72%.", [P("72%", 72)]),
+    ("Samsung Việt Nam đạt doanh thu 55,8 tỷ USD năm 2023, giảm 11% so với năm trước.",
+     [M("55,8 tỷ USD", 558 * 10**8, "USD"), P("11%", 11)]),
+    ("Ước tính mỗi năm Việt Nam mất khoảng 3,2% GDP do biến đổi khí hậu.", [P("khoảng 3,2%", "3.2", "approx")]),
+]
+EN_NEW = [
+    ("Nvidia's quarterly revenue jumped 94% to $35.1 billion, beating analysts' estimates of $33.2 billion.",
+     [P("94%", 94), M("$35.1 billion", 351 * 10**8, "USD"), M("$33.2 billion", 332 * 10**8, "USD")]),
+    ("The Bank of England cut interest rates by a quarter point to 4.75% on Thursday.",
+     [P("4.75%", "4.75")]),   # a bare "quarter point" is not a percent (rules/percent/percent.toml)
+    ("Brent crude futures fell 42 cents, or 0.6%, to $72.81 a barrel.",
+     [M("42 cents", "0.42", "USD"), P("0.6%", "0.6"), M("$72.81", "72.81", "USD")]),
+    ("The deal values the company at about £2.3bn, a premium of 40% to Friday's closing price.",
+     [M("about £2.3bn", 23 * 10**8, "GBP", "approx"), P("40%", 40)]),
+    ("Euro zone inflation rose to 2.0% in October from 1.7% in September, Eurostat said.",
+     [P("2.0%", "2.0"), P("1.7%", "1.7")]),
+    ("The fine of 1.2 billion euros is the largest ever imposed under the GDPR.",
+     [M("1.2 billion euros", 12 * 10**8, "EUR")]),
+    ("Tesla shares have gained nearly 40% since the election, adding more than $300 billion in market value.",
+     [P("nearly 40%", 40, "approx"), M("more than $300 billion", 300 * 10**9, "USD", "over")]),
+    ("The company plans to cut 4,000 jobs, or about 7% of its workforce, by the end of 2025.",
+     [P("about 7%", 7, "approx")]),
+    ("Apple paid a record $110bn in dividends and buybacks last year.", [M("$110bn", 110 * 10**9, "USD")]),
+    ("Japan's economy grew at an annualised rate of 0.9% in the third quarter.", [P("0.9%", "0.9")]),
+    ("The yuan weakened past 7.2 per dollar for the first time since July.", []),
+    ("Average weekly earnings rose to £700, up 4.8% on a year earlier.",
+     [M("£700", 700, "GBP"), P("4.8%", "4.8")]),
+    ("The government will spend an extra A$1.5 billion on housing, Treasurer Jim Chalmers said.",
+     [M("A$1.5 billion", 15 * 10**8, "AUD")]),
+    ("Sales in China, its second-biggest market, slid 11% to 1.54 trillion yen.",
+     [P("11%", 11), M("1.54 trillion yen", 154 * 10**10, "JPY")]),
+    ("The ticket price has risen from $25 to $40 over the past five years.",
+     [M("$25", 25, "USD"), M("$40", 40, "USD")]),
+    ("Unemployment held at 4.1%, while wage growth slowed to 3.9% year-on-year.",
+     [P("4.1%", "4.1"), P("3.9%", "3.9")]),
+    ("India's Reliance reported a net profit of 190.2 billion rupees ($2.26 billion).",
+     [M("190.2 billion rupees", 1902 * 10**8, "INR"), M("$2.26 billion", 226 * 10**7, "USD")]),
+    ("The pound rose 0.3% to $1.2780 against the dollar.", [P("0.3%", "0.3"), M("$1.2780", "1.2780", "USD")]),
+    ("Nearly half of respondents, 48 per cent, said they expected prices to rise.", [P("48 per cent", 48)]),
+    ("The firm's debt stood at 3.5 times earnings, with $12m due next year.", [M("$12m", 12 * 10**6, "USD")]),
+    ("Housebuilders' shares fell between 2% and 4% after the Budget.", [P("between 2% and 4%", (2, 4))]),
+    ("Vietnam's exports rose 14.9% to $335.6 billion in the first ten months.",
+     [P("14.9%", "14.9"), M("$335.6 billion", 3356 * 10**8, "USD")]),
+    ("The central bank kept its benchmark rate unchanged at 6.5 percent for a 10th straight meeting.",
+     [P("6.5 percent", "6.5")]),
+    ("Revenue was HK$45.6 billion, compared with HK$41.2 billion a year ago.",
+     [M("HK$45.6 billion", 456 * 10**8, "HKD"), M("HK$41.2 billion", 412 * 10**8, "HKD")]),
+    ("Gold climbed to a record $2,790 an ounce, up more than 35% this year.",
+     [M("$2,790", 2790, "USD"), P("more than 35%", 35, "over")]),
+]
+
+
 def _val(v):
     if isinstance(v, tuple):
         return {"from": Decimal(str(v[0])), "to": Decimal(str(v[1]))}
@@ -447,7 +541,7 @@ def want(facts):
     return [(t, s, _val(v), u, q) for (t, s, v, u, q) in facts]
 
 
-CASES = [("vi", t, f) for t, f in VI + VI_HARD] + [("en", t, f) for t, f in EN + EN_HARD + EN_WIRE]
+CASES = [("vi", t, f) for t, f in VI + VI_HARD + VI_NEW] + [("en", t, f) for t, f in EN + EN_HARD + EN_WIRE + EN_NEW]
 
 
 @pytest.mark.parametrize("lang,text,facts", CASES, ids=[f"{c[0]}-{i:02d}" for i, c in enumerate(CASES)])

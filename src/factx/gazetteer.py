@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick
@@ -183,6 +184,22 @@ def _has_marks(s: str) -> bool:
     return any(ord(c) > 127 and c.isalpha() for c in s)
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@lru_cache(maxsize=50_000)
+def mark_sig(s: str) -> tuple:
+    """The Vietnamese marks of each word: (tone marks, other marks and đ). Tone placement
+    ("Hoà" / "Hòa") does not change it; "Anh" and "Ánh" differ."""
+    out = []
+    for w in s.casefold().split():
+        d = unicodedata.normalize("NFD", w)
+        tone = "".join(c for c in d if c in _TONES)
+        mods = "".join(c for c in d if c not in _TONES and unicodedata.combining(c))
+        out.append((tone, mods + "đ" * w.count("đ")))
+    return tuple(out)
+
+
 def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalnum())
 
@@ -237,23 +254,30 @@ class Gazetteer:
                 self._info.append(("title",) + inf)  # "Việt Nam": accepted at once when "Việt Nam"
             else:
                 self._info.append(inf)
-        # What a hit checks, per alias: (kind, data, entry, dot). Kinds: _ANY (nothing to
+        # Persons' names of several words: a span with Vietnamese marks matches only an alias
+        # with the same marks ("Nguyễn Anh" in "Nguyễn Anh Tuấn" is not "Nguyễn Ánh", nor its
+        # unmarked spelling "Nguyen Anh"): `sig`, the alias's marks (None: no marks), in each
+        # check; 0 for the other aliases.
+        # What a hit checks, per alias: (kind, data, entry, dot, sig). Kinds: _ANY (nothing to
         # verify), _CAP (a capital first), _TITLE ("Việt Nam": Title Case, else verify), _ACRO
         # ("APEC": exactly, else verify), _VERIFY; `dot`: the alias ends with "." ("Corp.").
         checks = []
         for i, inf in enumerate(self._info):
             ent = entries[i]
             dot = ent.alias.endswith(".")
+            sig = 0
+            if ent.type == "person" and " " in ent.alias.strip():
+                sig = None if ent.alias.isascii() else mark_sig(ent.alias)
             if inf is None:
-                checks.append((_ANY, None, ent, dot))
+                checks.append((_ANY, None, ent, dot, sig))
             elif inf == "cap":
-                checks.append((_CAP, None, ent, dot))
+                checks.append((_CAP, None, ent, dot, sig))
             elif inf[0] == "title":
-                checks.append((_TITLE, inf[1:], ent, dot))
+                checks.append((_TITLE, inf[1:], ent, dot, sig))
             elif inf[0] == "acro":
-                checks.append((_ACRO, (inf[1], inf[2:]), ent, dot))
+                checks.append((_ACRO, (inf[1], inf[2:]), ent, dot, sig))
             else:
-                checks.append((_VERIFY, inf, ent, dot))
+                checks.append((_VERIFY, inf, ent, dot, sig))
         for k, ids in keys.items():
             # one group per (type, canonical): a hit yields one match if any alias verifies
             groups: dict[tuple, list[int]] = {}
@@ -264,6 +288,9 @@ class Gazetteer:
         if keys:
             self.auto.make_automaton()
         self._empty = not keys
+        # Persons' names of several words: a span with Vietnamese marks matches only an alias
+        # with the same marks ("Nguyễn Anh" in "Nguyễn Anh Tuấn" is not "Nguyễn Ánh", nor its
+        # unmarked spelling "Nguyen Anh").
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -282,7 +309,7 @@ class Gazetteer:
             e = end - 1
             span = None
             for group in groups:
-                for kind, data, ent, dot in group:
+                for kind, data, ent, dot, sig in group:
                     if kind is _CAP:
                         if not text[s].isupper():
                             continue
@@ -296,6 +323,8 @@ class Gazetteer:
                             if not (span == data[0] or verify(span, data[1], s, english_at)):
                                 continue
                         elif not verify(span, data, s, english_at):
+                            continue
+                        if sig != 0 and not span.isascii() and (sig is None or mark_sig(span) != sig):
                             continue
                     append(_new_match(Match, (s, e + 1 if dot and text[e:e + 1] == "." else e, ent)))
                     break

@@ -7,8 +7,11 @@ from functools import lru_cache
 
 from .rules import RuleSet
 
-# The standard `re` is faster than `regex` for these two plain scans (the text is NFC already).
-_WORD = re.compile(r"\w+")
+# The standard `re` is faster than `regex` for this plain scan (the text is NFC already).
+# Words are split at whitespace (5x faster than a \w+ scan); the weight table also holds each
+# word with the punctuation that commonly clings to it ("(the", "year,", "it's").
+_PREFIXES = ("", "(", '"', "“", "‘", "'")
+_SUFFIXES = ("", ",", ".", ";", ":", ")", '"', "”", "’", "'", "?", "!", "'s", "’s")
 # A paragraph's language shows in its first few hundred characters; longer ones are sampled.
 SAMPLE = 240
 MIN_LINE = 25
@@ -33,11 +36,16 @@ class LangId:
 
         self._vi_letter = re.compile("[" + re.escape("".join(sorted(self.letters))) + "]")
         # word -> (Vietnamese weight, English weight)
-        self._weights: dict[str, tuple[float, float]] = {}
-        for w in self.vi_words | self.vi_ascii | self.en_words:
+        base: dict[str, tuple[float, float]] = {}
+        for w in sorted(self.vi_words | self.vi_ascii | self.en_words):
             vi = 0.5 if w in self.vi_words else 0.6 if w in self.vi_ascii else 0.0
             en = 1.0 if w in self.en_words and w not in self.vi_words else 0.0
-            self._weights[w] = (vi, en)
+            base[w] = (vi, en)
+        self._weights: dict[str, tuple[float, float]] = dict(base)
+        for w, v in base.items():
+            for a in _PREFIXES:
+                for b in _SUFFIXES:
+                    self._weights.setdefault(a + w + b, v)
 
     def score(self, text: str) -> tuple[float, float]:
         """(Vietnamese evidence, English evidence) of a piece of text: Vietnamese-only letters,
@@ -46,7 +54,7 @@ class LangId:
         vi = float(len(self._vi_letter.findall(low)))
         en = 0.0
         weights = self._weights
-        for w in filter(weights.__contains__, _WORD.findall(low)):
+        for w in filter(weights.__contains__, low.split()):
             v, e = weights[w]
             vi += v
             en += e

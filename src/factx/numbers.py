@@ -451,6 +451,12 @@ class UnitInfo:
     max_glued: Decimal | None = None   # a glued unit only below this number ("1080p" is video)
     minor_code: bool = False  # a code that, before a short bare integer, names something else ("COP28")
     min_value: Decimal | None = None   # a name that below this (unscaled) is a word ("12 won seats")
+    # a name that is also a measure ("pound"): unscaled, it is the measure after one of
+    # `measure_before` ("lost 20 pounds"), before one of `measure_after` ("10 pounds of rice"),
+    # and glued by a hyphen ("a 5-pound bag") unless before one of `measure_money_nouns`
+    measure_before: frozenset = frozenset()
+    measure_after: frozenset = frozenset()
+    measure_money_nouns: frozenset = frozenset()
 
 
 @dataclass
@@ -612,11 +618,13 @@ class AmountGrammar:
         for sp in specs:
             before = sorted({norm_alias(w.casefold()) for w in sp.get("before", [])}, key=len, reverse=True)
             after = {w.casefold() for w in sp.get("after", [])}
-            if not before:
+            if not before and not sp.get("near_only"):
                 continue
+            # near_only: only the currency of a money amount earlier in the sentence is carried
+            # ("$4.5 billion, up from 3.9 billion"); no unit is ever assumed
             rx = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in before)
-                            + r")(?![^\W_])", re.IGNORECASE)
-            self.implicit.append((UnitInfo(unit=sp["unit"], kind="implicit"), set(sp.get("langs", [])),
+                            + r")(?![^\W_])", re.IGNORECASE) if before else re.compile(r"(?!)")
+            self.implicit.append((UnitInfo(unit=sp.get("unit", ""), kind="implicit"), set(sp.get("langs", [])),
                                   {w.casefold() for w in sp.get("scales", [])}, rx, after,
                                   int(sp.get("reach", 40))))
         self._clause_break = re.compile(r".*(?:[;:!?()\[\]\"“”\n]|[.,](?![0-9]))", re.DOTALL)
@@ -669,8 +677,9 @@ class AmountGrammar:
                 k = norm_alias(k).lower()
                 if len(k) >= 2 or not k.isalpha():
                     keys.add(k)
-        for _u, _l, scales, *_rest in self.implicit:
-            keys.update(w.lower() for w in scales)
+        for u, _l, scales, *_rest in self.implicit:
+            if u.unit:   # (a near_only spec's amounts sit in the window of the money amount before them)
+                keys.update(w.lower() for w in scales)
         self._ac = ahocorasick.Automaton()
         for k in keys:
             self._ac.add_word(k, len(k))
@@ -805,6 +814,9 @@ class AmountGrammar:
             if unit is not None and unit.min_value is not None and not info["scaled"] and ss is None \
                     and value < unit.min_value:
                 continue   # "12 won seats": the verb, not the currency
+            if unit is not None and unit.measure_before and not prefix and not info["scaled"] \
+                    and ss is None and self._is_measure(text, ns, core, end, unit):
+                continue   # "lost 20 pounds", "10 pounds of rice", "a 300-pound lineman": weight
             if info["weak"]:
                 if not (unit is not None and num.strip().casefold() in ng.articles):
                     continue
@@ -867,6 +879,20 @@ class AmountGrammar:
             a.start = start
             out.append(a)
 
+    def _is_measure(self, text: str, ns: int, core: int, end: int, unit: UnitInfo) -> bool:
+        """Whether a currency name that is also a measure is told as the measure here."""
+        nxt = self._next_word.match(text, end)
+        nw = nxt.group(1).casefold() if nxt else ""
+        if self._hyphen_name.search(text, ns, end) and nw not in unit.measure_money_nouns:
+            return True   # "a 5-pound bag", "a 300-pound lineman" (but "a 10-pound note")
+        if nw in unit.measure_after:
+            return True
+        before = self._prev_words_rx.findall(text, max(0, ns - 30), ns)[-2:]
+        return any(w.casefold() in unit.measure_before for w in before)
+
+    _prev_words_rx = re.compile(r"[^\W\d_]+")
+    _hyphen_name = re.compile(r"\w-[^\W\d_]+$")
+
     @staticmethod
     def _followed_by(text: str, pos: int, words: set[str]) -> bool:
         j = pos
@@ -905,6 +931,8 @@ class AmountGrammar:
                         if near and not self._conversion(text, last, a):
                             # "... đạt 20 tỷ USD, vốn đăng ký 27 tỷ": the sentence's currency
                             u = last.unit
+                        elif not u.unit:
+                            continue   # a near_only spec: no currency to carry here
                         a.unit, a.rule, found = u, f"{self.name}/implicit", True
                         last = a
                 elif a.unit is not None and a.unit.factor == 1:

@@ -42,8 +42,15 @@ def _rx(p: str, f: int = 0):
     return regex.compile(p, f)
 
 
+@lru_cache(maxsize=None)
+def _rxr(p: str, f: int = 0):
+    return regex.compile(p, f | regex.REVERSE)
+
+
 def _rs(p, s, f=0):
-    return _rx(p, f).search(s)
+    # a pattern anchored at the end ("...$") is searched from the end (REVERSE): a forward
+    # search would try every start position of the window before failing
+    return (_rxr if p[-1] == "$" else _rx)(p, f).search(s)
 
 
 def _rm(p, s, f=0):
@@ -244,7 +251,7 @@ class DateExtractor:
         self.hol_not_before = {_key(w) for w in lx.get("holiday_not_before", {}).get("words", [])}
         self.precious_before = {_key(w) for w in lx.get("precious_before", {}).get("words", [])}
         ytd = [_key(w) for w in lx.get("ytd_before", {}).get("words", [])]
-        self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$") if ytd else regex.compile(r"(?!)")
+        self._YTD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ytd) + r")\s+$", regex.REVERSE) if ytd else regex.compile(r"(?!)")
         self.period_nouns = [_key(w) for w in lx.get("period_nouns", {}).get("words", [])]
         games = [_key(w) for w in lx.get("game_nouns", {}).get("words", [])]
         self._GAME_AFTER = regex.compile(r"\s+of\s+(?:the|a|this|that|their|his|her|its)\s+(?:" + "|".join(map(regex.escape, games)) + r")(?![\p{L}])", regex.I) if games else regex.compile(r"(?!)")
@@ -256,6 +263,7 @@ class DateExtractor:
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
         self.not_edition_doc = {_key(w) for w in ctx.get("document_words", [])}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
+        self._load_cues(lx.get("cues", {}), lx.get("tense", {}))
         self.count_after = {_key(w) for w in lx.get("not_year_after", {}).get("words", [])}
         self._compile()
 
@@ -293,6 +301,8 @@ class DateExtractor:
         HALF_V = _alt(k for k in self.halves if k.startswith("nửa"))
         HNOUN = _alt(self.period_nouns) if self.period_nouns else "(?!)"   # "H1 revenue"
         D = r"(?:0?[1-9]|[12]\d|3[01])"
+        TZG = "|".join(self._TZ_GMT)
+        FYP = "|".join(regex.escape(f) for f in self.fy_forms) or "(?!)"
         ORD = r"(?:st|nd|rd|th)?"
         Y4 = r"(?:1\d{3}|20\d{2})"
         YRV = r"(?:nay|ngoái|trước|tới|sau|qua|vừa\s+qua|tiếp\s+theo)"
@@ -341,7 +351,7 @@ class DateExtractor:
             ("vi_part_year", rf"{B}(?P<part>đầu|giữa|cuối)\s+{YEXV}"),
             # first nine months of this year, first half of 2024, H1 2024
             ("en_nmonths", rf"{B}(?P<pos>first|last)\s+(?P<n>1[0-2]|[1-9]|{ENUM})\s+(?P<u>months|quarters)(?:\s+{YEXE})?"),
-            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:FY|CY|fy|cy)\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
+            ("en_fy", rf"(?<=(?<![\p{{L}}\p{{N}}])(?-i:{FYP})\s?)(?P<y>{Y4}|\d\d)(?!\d){E}"),
             # "first half of 2024"; "the first half" / "first-half profit" alone: the reference year's
             ("en_half", rf"{B}(?P<half>first|second)(?:\s+|-)half(?:\s+{YEXE}|(?![\s\-]+of{E})(?!\p{{L}}))"),
             # H1 2024, 1H25, 2H 2024
@@ -397,7 +407,7 @@ class DateExtractor:
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             # lunar dates: "mùng 5 tháng Giêng năm Ất Tỵ", "rằm tháng Giêng", "ngày 15/8 âm lịch", "mùng 3 Tết"
-            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*âm\s+lịch\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
+            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
                          rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
             ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
@@ -417,7 +427,7 @@ class DateExtractor:
             ("en_past", rf"{B}(?P<sh>past|last|next)\s+(?P<u>fortnight){E}|{B}(?P<sh>past)\s+(?P<u>week){E}"),
             # clock times
             # wire copy clock times: "by 0815 GMT", "at 1430 ET"
-            ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|ICT|SGT|HKT)(?![\p{{L}}\d])"),
+            ("en_time_gmt", rf"{B}(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?-i:{TZG})(?![\p{{L}}\d])"),
             ("vi_time", rf"(?:(?P<luc>(?:vào\s+)?(?:lúc|khoảng))\s+)?(?<![\p{{L}}\p{{N}}/.,:\-])(?P<H>[01]?\d|2[0-3])\s*(?:(?P<hm>[hH]|(?-i:g)(?=\s*[0-5]\d))(?:\s*(?P<M>[0-5]\d))?(?:\s*phút)?|(?P<gio>giờ)(?:\s+(?:(?P<M>[0-5]?\d)(?:\s*phút)?|(?P<ruoi>rưỡi)|kém\s+(?P<kem>[0-5]?\d)(?:\s*phút)?))?|:(?P<M>[0-5]\d)(?!\d|[:.,]\d))(?![\p{{L}}\d])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm){E}(?!\s+(?:nay|qua|mai){E}))?"),
             ("en_time", rf"{B}(?<!\d[:.])(?P<H>1[0-2]|0?\d)(?:[:.](?P<M>[0-5]\d))?(?::[0-5]\d)?(?:\s*o['’]?\s*clock)?(?:\s+in\s+the\s+(?P<ipod>morning|afternoon|evening|night){E}|\s*(?P<ap>(?-i:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM|a\.m|p\.m)){E}\.?)"),
             # "a quarter past 8pm", "20 minutes past 3pm", "half past three pm", "15 past noon", "ten to six p.m."
@@ -431,7 +441,7 @@ class DateExtractor:
         ]
         self.patterns = [(name, regex.compile(p, F)) for name, p in pats]
         # a relative day right before a bare day-month names it: "Giá vàng hôm nay 14/11"
-        self._RD_BEFORE = regex.compile(rf"{B}(?:{RDV}|{RDE})[ \t]*,?[ \t]*$", F)
+        self._RD_BEFORE = regex.compile(rf"{B}(?:{RDV}|{RDE})[ \t]*,?[ \t]*$", F | regex.REVERSE)
         self.pri = {name: i for i, (name, _) in enumerate(pats)}
         # Where each pattern can start: "#" = at a digit, else its possible first words.
         # Candidates are then only tried at those places (an Aho-Corasick scan finds the
@@ -517,11 +527,7 @@ class DateExtractor:
                 self.hol_keys.add(k)
         self.hol_idx = [hol]
         self.hol_noapos = {k.replace("'", ""): v for k, v in self.holidays.items()}
-        self._SHIFT_BEFORE = regex.compile(r"(?:this|last|next|coming|previous|following)\s+$", regex.I)
         self.at_word = {k: sorted(set(v)) for k, v in keyed.items()}
-        for w in self.at_word:
-            self.trigger.add_word(w, w)
-        self.trigger.make_automaton()
         # Digit runs where a pattern may start: every 4-digit run (a year), and a 1-2 digit run
         # only when what follows it can continue a date or a clock time (a separator, an
         # ordinal suffix, a unit, a month, a range word, a.m./p.m., "giờ", "h") or after "FY".
@@ -533,7 +539,7 @@ class DateExtractor:
                 r"|\s+(?:tháng|quý|ngày|tuần|năm|tết|đến|tới|và|to|until|through|thru|till|and|of|in\s+the"
                 rf"|day|week|month|year|fortnight|quarter|decade|past|after|before|min|{mon3}))")
         self.digit_runs = regex.compile(
-            rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?:FY|CY|fy|cy)\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
+            rf"(?<!\d)(?:\d\d?(?!\d)(?={gate})|(?<=(?-i:{FYP})\s?)\d\d(?!\d)|\d{{4}}(?!\d))", regex.I)
         self.handlers = [getattr(self, "_r_" + name) for name, _ in self.patterns]
         self.matchers = [rx.match for _, rx in self.patterns]
         self._digit_dispatch()
@@ -545,13 +551,60 @@ class DateExtractor:
         # "#" stands for a digit. Only these (trigger, pattern) pairs are guarded.
         numw = {_key(k) for k in self.num_en} | {"a", "an", "#"}
         mons = set(self.mon_en)
-        guards = [
-            ({"in"}, "en_in", numw),
+        # "#" allows any digit run after the word, "#2" only one of one or two digits (a day, an
+        # hour, a count: not a year)
+        numw2 = (numw - {"#"}) | {"#2"}
+
+        def seconds(entries, w):
+            """The words that follow `w` in the multi-word entries starting with it; None
+            when `w` is an entry by itself (then nothing needs to follow)."""
+            out = set()
+            for k in entries:
+                ws = _key(k).replace("-", " - ").split()
+                if ws[0] != w:
+                    continue
+                if len(ws) == 1:
+                    return None
+                out.add(ws[1])
+            return out
+
+        def word_guards(name, entries, extra=frozenset()):
+            """Guards for a pattern that starts with one of `entries`: each first word is
+            tried only before the words that continue an entry (or `extra`)."""
+            out = []
+            for w in {_key(k).split()[0] for k in entries}:
+                nxt = seconds(entries, w)
+                if nxt is not None:
+                    out.append(({w}, name, nxt | set(extra)))
+            return out
+
+        units_en = {_key(k).split()[0] for k in self.unit_en}
+        shift_words = {"this", "last", "next", "coming", "previous", "following", "past"}
+        guards = word_guards("vi_relday", self.rd_vi) + word_guards("en_relday", self.rd_en)
+        guards += [(shift_words, "en_relunit", units_en | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
+                   ({"earlier", "later"}, "en_relunit", {_key(k).split()[0] for k in self.sh_en}),
+                   (shift_words, "en_q_rel", {"quarter"} | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
+                   ({"this", "last", "next"}, "en_yearend", {"year", "month"}),
+                   ({"year", "month"}, "en_yearend", {"end", "-"}),
+                   (shift_words, "en_wd", set(self.wd_en) | {"week"}),
+                   (shift_words, "en_season", {_key(k).split()[0] for k in self.seasons}),
+                   ({"tuần", "tháng", "năm"}, "vi_relunit", {_key(k).split()[0] for k in self.sh_vi}),
+                   ({"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"}, "en_week_of", {"week"}),
+                   ({"week"}, "en_week_of", {"of", "in"}),
+                   ({"week"}, "en_week_n", {"#2"}),
+                   ({"over", "during"}, "en_weekend", {"the"}),
+                   ({"past", "last", "next"}, "en_past", {"fortnight", "week"}),
+                   ({"next", "following", "previous"}, "en_later", {"day"}),
+                   (shift_words, "en_next_n", numw2),
+                   ({"at", "around"}, "en_time_bare", {"#2"})]
+        guards += word_guards("vi_wd", self.wd_vi, {"#2"})
+        guards += [
+            ({"in"}, "en_in", numw2),
             ({"on", "by", "until", "till", "from", "since", "before", "after"}, "en_the_nth", {"the"}),
             ({"from", "between", "từ", "giữa"}, "year", {"#", "năm"}),
             ({"năm"}, "year", {"#"}),
             ({"from", "between"}, "en_md_range", mons),
-            ({"from", "between"}, "en_dm_range", {"#", "the"}),
+            ({"from", "between"}, "en_dm_range", {"#2", "the"}),
             ({"đầu", "giữa", "cuối", "từ"}, "vi_month", {"tháng", "đầu", "giữa", "cuối"}),
             ({"đầu", "giữa", "cuối"}, "vi_month_rel", {"tháng"}),
             ({"đầu", "giữa", "cuối"}, "vi_part_week", {"tuần"}),
@@ -559,12 +612,12 @@ class DateExtractor:
             ({"đầu", "giữa", "cuối"}, "vi_part_year", {"năm", "#", "/", "-", "của"}),
             ({"các", "những"}, "decade", {"năm"}),
             ({"năm"}, "vi_fiscal", {"tài"}),
-            ({"ngày"}, "num_dmy", {"#"}),
-            ({"ngày", "từ"}, "num_range", {"#", "ngày"}),
-            ({"ngày"}, "vi_dmy_words", {"#", "mồng", "mùng"}),
+            ({"ngày"}, "num_dmy", {"#2"}),
+            ({"ngày", "từ"}, "num_range", {"#2", "ngày"}),
+            ({"ngày"}, "vi_dmy_words", {"#2", "mồng", "mùng"}),
             ({"ngày"}, "vi_first_day", {"đầu", "cuối"}),
             ({"ngày"}, "vi_nextday", {"hôm"}),
-            ({"ngày"}, "vi_lunar", {"#", "mồng", "mùng", "rằm"}),
+            ({"ngày"}, "vi_lunar", {"#2", "mồng", "mùng", "rằm"}),
         ]
         self.next_guard: dict[str, list[tuple[int, set]]] = {}
         self._guard_cache: dict[tuple[str, str], list[int]] = {}
@@ -584,6 +637,7 @@ class DateExtractor:
                 self.at_word_unit[w] = (tuple(i for i in idxs if i not in guard),
                                         tuple(i for i in idxs if i in guard and i in unit_first),
                                         tuple(i for i in idxs if i in guard and i in past_first))
+        self._build_trigger()
         # glue between combinable atoms
         self.g_wd_date = regex.compile(r"\s*,?\s*(?:ngày\s+|on\s+|the\s+)?(?P<br>\()?\s*$", F)
         self.g_time_date = regex.compile(rf"\s*,?\s*(?:\(?(?:local\s+time|giờ\s+địa\s+phương|{TZ})\)?,?\s*)?(?:\((?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?-i:GMT|UTC|ET)\),?\s*)?(?:(?:ngày|on|of)\s+)?$", F)
@@ -592,14 +646,55 @@ class DateExtractor:
         self.g_date_pod = regex.compile(r"\s+(?:in\s+the\s+)?$", F)
         self.g_range_the = regex.compile(r"\s*(?:to|until|till|through|and)\s+the\s+$", F)
         self.g_range = regex.compile(r"\s*(?:[-–—~]|đến|tới|to|until|till|through|thru|cho\s+đến|and|và)\s*(?:hết\s+)?(?:ngày\s+)?$", F)
-        self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$")
+        self.cap_before = regex.compile(r"(?:^|[\s(“\"'])(?P<w>(?:\p{Lu}[\p{L}\p{N}&.'’\-]*)|\))\s+$", regex.REVERSE)
+
+    def _load_cues(self, cues: dict, tense: dict) -> None:
+        """The cue words around candidates (lexicon [cues], [tense]) and the context patterns
+        built from them."""
+        w = lambda k: [_key(x) for x in cues.get(k, [])]
+        I, R = regex.I, regex.I | regex.REVERSE
+        self._SHIFT_BEFORE = regex.compile(_alt(w("shift_before_holiday")) + r"\s+$", R)
+        self._COMPARED = regex.compile(_alt(w("compared_before")) + r"\s+(?:the\s+)?$", R)
+        self._FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("from_before")) + r")\s+$", R)
+        self._SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("since_before")) + r")\s+(?:the\s+)?$", R)
+        self._TO_NOW = regex.compile(r"\s*" + _alt(w("to_words")) + r"\s+" + _alt(w("now_words"))
+                                     + r"(?![\p{L}\p{N}])", I)
+        self._FROM_NOW_BEFORE = regex.compile(r"(?:^|[^\p{L}])(" + _alt(w("from_now")) + r")\s+"
+                                              + _alt(w("from_now_to")) + r"\s+(?:hết\s+)?(?:the\s+)?$", R)
+        self._LIST_BEFORE = regex.compile(_alt(w("list_head")) + r"\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*"
+                                          + _alt(w("list_joiners")) + r"\s*)+$", R)
+        self._EN_DM_BEFORE = set(w("en_before_monthday"))
+        self.LUNAR = _alt(w("lunar_after"))
+        self._LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?" + self.LUNAR + r"(?:\s*\))?", I)
+        self.fy_forms = tuple(f for x in cues.get("fiscal_prefixes", []) for f in (x.upper(), x.lower()))
+        self._fy_last = frozenset(f[-1] for f in self.fy_forms) | {" "}
+        self.year_this, self.year_last = set(w("year_this")), set(w("year_last"))
+        self._UNITS, self._PAST_WORDS = set(w("unit_words")), set(w("clock_words"))
+        self._TZ_GMT = tuple(cues.get("gmt_zones", []))
+        self._MON3 = {k[:3] for k in self.mon_en if len(k) >= 3 and k[:3].isalpha()}
+        # The tense of the sentence around a bare weekday decides which one it is: news tells
+        # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is
+        # due on Thursday"); with neither, the nearest one.
+        fut = _alt(_key(x) for x in tense.get("future", []))
+        past = _alt(_key(x) for x in tense.get("past", []))
+        self._TENSE = regex.compile(
+            r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
+            r"|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
+            r"|due(?!\s+to\s+(?!be\b))|" + fut + ")"
+            r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|" + past + r"))(?![\p{L}])", I)
 
     # ---- helpers ----
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
         """The up to n words right before position s (lower-cased), nearest last."""
-        chunk = text[max(0, s - 40):s]
-        ws = _rf(r"[\p{L}\p{N}]+", chunk)
-        return [w.lower() for w in ws[-n:]]
+        out = []
+        for m in self._WORD_BACK.finditer(text, max(0, s - 40), s):
+            out.append(m.group().lower())
+            if len(out) == n:
+                break
+        out.reverse()
+        return out
+
+    _WORD_BACK = regex.compile(r"[\p{L}\p{N}]+", regex.REVERSE)
 
     def _prev_phrase_in(self, text: str, s: int, vocab: set[str]) -> bool:
         ws = self._prev_words(text, s, 3)
@@ -647,10 +742,25 @@ class DateExtractor:
         g = lambda *names: tuple(sorted(ix[n] for n in names))
         self.d_year, self.d_iso, self.d_q2 = g("year"), g("iso", "iso_month"), g("en_q2")
         self.d_dec, self.d_fy, self.d_tz = g("decade"), g("en_fy"), g("en_time_gmt")
-        self.d_sep = g("num_dmy", "num_range", "en_dm_range", "en_time", "vi_time")
+        # "12/11", "12-16/11", "12-16 November", "3.30 pm": the patterns tried at a one- or
+        # two-digit run followed by a separator, from the separator and what follows it
+        self.d_sep_num = g("num_dmy", "num_range")
+        self.d_dash_num = g("num_dmy", "num_range", "en_dm_range")
+        self.d_dot_num = g("num_dmy", "num_range", "en_time")
+        self.d_dash_sp = g("num_range", "en_dm_range")
         self.d_dash = g("num_range", "en_dm_range")
         self.d_colon = g("vi_time", "en_time")
-        self.d_ord = g("en_q3", "en_dmy", "en_dm_range", "en_nth_wd", "century", "en_nth_of_month")
+        # "3rd quarter", "21st century", "14th of November", "2nd Monday of", "1st-3rd": by the
+        # word after the ordinal suffix
+        q3, cent, nwd, nof = g("en_q3"), g("century"), g("en_nth_wd"), g("en_nth_of_month")
+        dmy_r = g("en_dmy", "en_dm_range")
+        self.d_ord_word = {"quarter": q3, "qtr": q3, "century": cent, "day": nwd + nof,
+                           "of": dmy_r + nof, "-": q3 + g("en_dm_range")}
+        for w in ("to", "until", "through", "thru", "till", "and", "–", "—"):
+            self.d_ord_word[w] = g("en_dm_range")
+        for w in self.wd_en:
+            self.d_ord_word[w.lower()] = nwd
+        self.d_ord_mon = dmy_r
         self.d_vt, self.d_et = g("vi_time"), g("en_time")
         self.d_vth, self.d_q = g("vi_time", "en_h"), g("en_q")
         vi_thang = g("vi_dmy_words", "vi_lunar", "vi_nmonths", "vi_ago", "vi_next_n", "vi_ytd")
@@ -676,38 +786,58 @@ class DateExtractor:
         self._after_word = regex.compile(r"[^\S\n]*\n?[^\S\n]*(\p{L}+|\S)")
         self._letters = regex.compile(r"\p{L}+")
 
-    _UNITS = {"tháng", "quý", "ngày", "tuần", "năm", "day", "days", "week", "weeks", "month", "months",
-              "year", "years", "fortnight", "fortnights", "quarter", "quarters", "decade", "decades"}
-    _PAST_WORDS = {"quarter", "past", "to", "after", "before", "minute", "minutes", "min", "mins"}
-    _MON3 = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    _SPACE_DASH = frozenset(" \t\r\n\f\v\xa0-")
 
     def _after_digits(self, text: str, s: int, e: int, n: int):
         """The patterns that may match at the digit run text[s:e] of length n, from the
         characters after it (a superset of each pattern's own continuation)."""
         c0 = text[e:e + 1]
-        fy = s >= 2 and "".join(text[max(0, s - 3):s].split())[-2:] in ("FY", "CY", "fy", "cy")
+        fy = s >= 2 and text[s - 1] in self._fy_last and \
+            "".join(text[max(0, s - 3):s].split()).endswith(self.fy_forms)
         if n == 4:
             out = self.d_year
             if c0 in ("-", "/"):
-                out = out + self.d_iso
+                # "2024-11-11", "2014-10": two digits after the separator
+                if text[e + 1:e + 3].isdigit() and len(text[e + 1:e + 3]) == 2 and not text[e + 3:e + 4].isdigit():
+                    out = out + self.d_iso
             elif c0 in ("s", "'", "’"):
                 out = out + self.d_dec
-            t = text[e:e + 12].lstrip(" \t\r\n\f\v\xa0-")
+            t = c0
+            if c0 in self._SPACE_DASH:
+                # "2024 Q3", "2024-Q3", "1430 GMT": the first letter after spaces and dashes
+                t = text[e:e + 12].lstrip(" \t\r\n\f\v\xa0-")
             if t[:1] in ("Q", "q"):
                 out = out + self.d_q2
             elif t[:1].isupper():
-                out = out + self.d_tz
+                tz = self._letters.match(t)
+                if tz is not None and tz.group() in self._TZ_GMT:
+                    out = out + self.d_tz
             return out + self.d_fy if fy else out
         if not c0:
             out = ()
         elif c0 in "/.-":
-            out = self.d_sep
+            # every pattern here starts with a day, hour or month of one or two digits
+            c1 = text[e + 1:e + 2]
+            if n > 2:
+                out = ()
+            elif c0 == "-":
+                out = self.d_dash_num if c1.isdigit() else self.d_dash_sp if c1.isspace() else ()
+            elif not c1.isdigit():
+                out = ()
+            elif c0 == ".":
+                out = self.d_dot_num
+            else:
+                out = self.d_sep_num
         elif c0 == ":":
             out = self.d_colon
         elif c0.isalpha():
             w = self._letters.match(text, e).group().lower()
             if w in ("st", "nd", "rd", "th"):
-                out = self.d_ord
+                nx = self._after_word.match(text, e + 2)
+                nw = nx.group(1).lower() if nx is not None else ""
+                out = self.d_ord_word.get(nw, ())
+                if not out and nw[:3] in self._MON3:
+                    out = self.d_ord_mon
             elif w == "s":
                 out = self.d_dec
             elif w[0] in "hg":
@@ -732,11 +862,73 @@ class DateExtractor:
             out = self.d_word.get(c0, ())
         return out + self.d_fy if fy else out
 
-    def _triggers(self, text: str):
-        """(position, pattern indexes) for every place a pattern may start."""
+    def _guarded_idxs(self, w: str, nw: str) -> list[int]:
+        """The patterns to try at trigger key `w` when the word after it is `nw` ("#2", "#4",
+        "#n" for a digit run of one or two, four, other lengths)."""
+        idxs = self._guard_cache.get((w, nw))
+        if idxs is not None:
+            return idxs
+        g, ng = self.at_word_unit.get(w), self.next_guard.get(w)
+        if g is not None:
+            # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
+            idxs = list(g[0])
+            if nw in self._UNITS:
+                idxs += g[1]
+            if nw in self._PAST_WORDS:
+                idxs += g[2]
+        else:
+            idxs = list(self.at_word[w])
+        if ng is not None:
+            # (a prefix is enough: the patterns do not all end their words with a boundary)
+            drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
+            if drop:
+                idxs = [i for i in idxs if i not in drop]
+        if len(self._guard_cache) < 20_000:
+            self._guard_cache[(w, nw)] = idxs
+        return idxs
+
+    def _build_trigger(self):
+        """The automaton of trigger words. A guarded word (one whose patterns depend on the
+        word after it) gets its base key " w " for the patterns tried before any word, and one
+        key " w next" per next word that adds patterns, so that the common case needs no look
+        at the text in Python; only a word followed by punctuation, a line break or a digit
+        is looked at (in the spaced text those show as a second space or a digit)."""
+        import ahocorasick
+        self.trigger = ahocorasick.Automaton()
+        self.g_base: dict[str, list[int]] = {}
+        self.g_extra: dict[str, list[int]] = {}
+        for w in self.at_word:
+            self.trigger.add_word(w, w)
+            if w not in self.at_word_unit and w not in self.next_guard:
+                continue
+            base = self._guarded_idxs(w, "\x00")
+            self.g_base[w] = base
+            nexts = {a for _, allowed in self.next_guard.get(w, ()) for a in allowed}
+            if w in self.at_word_unit:
+                nexts |= self._UNITS | self._PAST_WORDS
+            for a in nexts:
+                if not a.isalpha():
+                    continue   # digits and punctuation: looked at in Python
+                extra = [i for i in self._guarded_idxs(w, a) if i not in base]
+                if extra:
+                    k = w + a
+                    if k in self.g_extra:
+                        extra = sorted(set(self.g_extra[k]) | set(extra))
+                    self.g_extra[k] = extra
+        for k in self.g_extra:
+            if k not in self.at_word:
+                self.trigger.add_word(k, k)
+        self.trigger.make_automaton()
+
+    def _triggers(self, text: str, years: list | None = None):
+        """(position, pattern indexes) for every place a pattern may start. `years`, when
+        given, receives (position, year) of every year-like digit run (see _NOT_BEFORE_YEAR)."""
         after = self._after_digits
         for m in self.digit_runs.finditer(text):
             s, e = m.span()
+            if years is not None and e - s == 4 and 1800 <= int(m.group()) <= 2099 \
+                    and text[s - 1:s] not in self._NOT_BEFORE_YEAR and text[e:e + 1] != "/":
+                years.append((s, int(m.group())))
             idxs = after(text, s, e, e - s)
             if idxs:
                 yield s, idxs
@@ -746,48 +938,42 @@ class DateExtractor:
         # Every non-word character becomes a space and the keys are " word ", so the
         # automaton only reports whole words.
         low = " " + self._spaced(low) + " "
-        at_word, guarded, units = self.at_word, self.at_word_unit, self._UNITS
-        nxt = self._after_word
-        hol_keys, next_guard, cache = self.hol_keys, self.next_guard, self._guard_cache
+        at_word, g_base, g_extra = self.at_word, self.g_base, self.g_extra
+        nxt, guarded_idxs, digits = self._after_word, self._guarded_idxs, self._DIGITS
+        hol_keys = self.hol_keys
         for end, w in self.trigger.iter(low):
             s = end - len(w) + 1
+            ex = g_extra.get(w)
+            if ex is not None:
+                # " w next": the patterns that this next word adds
+                yield s, ex
+                if w not in at_word:
+                    continue
             if w in hol_keys:
                 # "last Christmas": the pattern starts at the shift word before the name
                 sh = self._SHIFT_BEFORE.search(text, max(0, s - 12), s)
                 if sh is not None:
                     yield sh.start(), self.hol_idx
-            g = guarded.get(w)
-            if g is None:
-                ng = next_guard.get(w)
-                if ng is None:
-                    yield s, at_word[w]
-                    continue
+            base = g_base.get(w)
+            if base is None:
+                yield s, at_word[w]
+                continue
+            c = low[end + 1:end + 2]
+            if c == " " or c.isdigit():
+                # punctuation, a line break or a digit after the word: look at the text
                 m = nxt.match(text, s + len(w) - 2)
                 nw = m.group(1).lower() if m is not None else ""
                 if nw[:1].isdigit():
-                    nw = "#"
-                idxs = cache.get((w, nw))
-                if idxs is None:
-                    # (a prefix is enough: the patterns do not all end their words with a boundary)
-                    drop = {i for i, allowed in ng if nw not in allowed and not nw.startswith(tuple(allowed))}
-                    idxs = [i for i in at_word[w] if i not in drop] if drop else at_word[w]
-                    if len(cache) < 20_000:
-                        cache[(w, nw)] = idxs
-                if idxs:
-                    yield s, idxs
-                continue
-            # "hai bên", "a new era": a number word tries the "N units" patterns only before a unit
-            m = nxt.match(text, s + len(w) - 2)
-            nw = m.group(1).lower() if m is not None else ""
-            idxs = g[0]
-            if nw in units:
-                idxs = idxs + g[1]
-            if nw in self._PAST_WORDS:
-                idxs = idxs + g[2]
+                    d = digits.match(text, m.start(1)).end() - m.start(1)
+                    nw = "#2" if d <= 2 else "#4" if d == 4 else "#n"
+                idxs = guarded_idxs(w, nw)
+            else:
+                idxs = base
             if idxs:
                 yield s, idxs
 
     _NONWORD = regex.compile(r"[^\w]|_")
+    _DIGITS = regex.compile(r"\d+")
 
     def _spaced(self, low: str) -> str:
         """`low` with every non-word character as a space (same length). One str.replace per
@@ -800,11 +986,11 @@ class DateExtractor:
                 low = low.replace(ch, " ")
         return low
 
-    def candidates(self, text: str, doc) -> list[C]:
+    def candidates(self, text: str, doc, years: list | None = None) -> list[C]:
         out: list[C] = []
         seen: set[tuple[int, int, int]] = set()
         pats, handlers, matchers = self.patterns, self.handlers, self.matchers
-        for pos, idxs in self._triggers(text):
+        for pos, idxs in self._triggers(text, years):
             for i in idxs:
                 m = matchers[i](text, pos, pos + 160)
                 if m is None:
@@ -837,9 +1023,9 @@ class DateExtractor:
         w = _key(w)
         if w.startswith("the "):
             w = w[4:]
-        if w in ("nay", "this", "current", "này", "hiện tại"):
+        if w in self.year_this:
             return 0
-        if w in ("ngoái", "trước", "qua", "vừa qua", "last", "previous", "past", "earlier", "ago", "before"):
+        if w in self.year_last:
             return -1
         return 1
 
@@ -927,10 +1113,6 @@ class DateExtractor:
         return c
 
     # English words before a month-first "2/15" (day over 12, so it cannot be a fraction of days)
-    _EN_DM_BEFORE = {"on", "by", "since", "from", "until", "till", "before", "after", "through", "to", "and"}
-    # a list of day-months after a date word: "vào các ngày 15/3, 3/4 và 25/5"
-    _LIST_BEFORE = regex.compile(r"(?:ngày|hôm|mồng|mùng|on|dates?)\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|;|và|and|or|hoặc)\s*)+$", regex.I)
-    _LUNAR_AFTER = regex.compile(r"\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?", regex.I)
 
     def _ends_with_weekday(self, text, s):
         chunk = text[max(0, s - 20):s]
@@ -1012,7 +1194,7 @@ class DateExtractor:
             c.extra["part"] = self.parts.get(_key(part), part)
         return c
 
-    _PREV_ADJ = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$")
+    _PREV_ADJ = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$", regex.REVERSE)
 
     def _prev_word_adj(self, text, s) -> list[str]:
         """The word right before s when only spaces separate them ("40 năm nay" but not
@@ -1091,6 +1273,8 @@ class DateExtractor:
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
             return None
+        if self._NAM_BEFORE.search(text, max(0, s - 8), s):
+            return None   # "năm 2024": the same pattern from the head word "năm" covers it, longer
         nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
         if nxt and nxt.group(1).lower() in self.count_after:
             return None
@@ -1101,6 +1285,8 @@ class DateExtractor:
                 and self._coordinated_year(text, s, e, text[e:e + 40]):
             return C(s, e, P(y))   # "over 2025 and 2026", "năm 2025 và 2026": a year joined to another close year
         return None
+
+    _NAM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])năm\s+$", regex.I | regex.REVERSE)
 
     def _year_context(self, text, s, e) -> bool:
         before = text[max(0, s - 40):s]
@@ -1298,7 +1484,7 @@ class DateExtractor:
         return c
 
     def _r_en_fy(self, m, text, doc):
-        s = max(text.rfind(w, max(0, m.start() - 3), m.start()) for w in ("FY", "CY", "fy", "cy"))
+        s = max(text.rfind(w, max(0, m.start() - 3), m.start()) for w in self.fy_forms)
         if s < 0:
             return None
         return C(s, m.end(), P(_year2(m["y"]) if len(m["y"]) == 2 else int(m["y"])))
@@ -1452,7 +1638,7 @@ class DateExtractor:
         return C(m.start(), m.end(), P(None, self._mon(w)))
 
     _MONRANGE_AFTER = regex.compile(r"(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*\p{Lu}\p{Ll}{2}")
-    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*$")
+    _MONRANGE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{2}\.?(?:\s*[-–]|\s+(?:to|until|till|through|and))\s*$", regex.REVERSE)
 
     def _ampm(self, phrase: str) -> str | None:
         for w in _key(phrase).split():
@@ -1502,7 +1688,6 @@ class DateExtractor:
             c.extra["anchor"] = True  # "tăng 3% so với tháng trước": the month before the one told
         return c
 
-    _COMPARED = regex.compile(r"(?:so\s+với|với|compared\s+(?:with|to)|from|than|versus|vs\.?|over)\s+(?:the\s+)?$", regex.I)
 
     def _compared(self, text, s) -> bool:
         return self._COMPARED.search(text, max(0, s - 16), s) is not None
@@ -1810,20 +1995,6 @@ class DateExtractor:
         if shift is None:
             c.extra["tense"] = self._tense(text, m.start(), m.end())
         return c
-
-    # The tense of the sentence around a bare weekday decides which one it is: news tells
-    # what happened on Tuesday ("shares rose on Tuesday") and what will on Thursday ("is due on
-    # Thursday"); with neither, the nearest one.
-    _TENSE = regex.compile(
-        r"(?<![\p{L}'’])(?:(?P<f>(?:will|would|shall|to|(?<=['’])ll)\s+(?:not\s+)?be\s+\p{L}+"
-        r"|will|shall|wo\s*n['’]t|(?<=['’])ll|(?<!than[\s\-])(?:expected|scheduled|slated)"
-        r"|due(?!\s+to\s+(?!be\b))|set\s+to|plans?\s+to|planned|is\s+to|are\s+to|going\s+to|upcoming|ahead\s+of"
-        r"|expects?|forecasts?|predicts?|projects?|anticipates?|aims?\s+to|intends?\s+to"
-        r"|sẽ|dự\s+kiến|dự\s+định|sắp|chuẩn\s+bị|kế\s+hoạch)"
-        r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|said|was|were|had|did|rose|fell|grew|won|lost"
-        r"|told|gave|made|took|saw|sold|bought|paid|met|began|went|came|held|left|led|got|spent|kept|brought|thought|found"
-        r"|struck|sank|slid|ran|became|stood|shrank|swung|drew|broke"
-        r"|đã|vừa|hôm))(?![\p{L}])", regex.I)
 
     def _tense(self, text, s, e) -> str | None:
         """"past", "future" or None: the tense of the verb nearest the date in its sentence."""
@@ -2794,7 +2965,8 @@ class DateExtractor:
         text = doc.text
         if not text:
             return []
-        cands = self.candidates(text, doc)
+        years: list[tuple[int, int]] = []   # the years in the text, for _year_in_paragraph
+        cands = self.candidates(text, doc, years)
         # overlaps: longest first, then the earlier pattern
         cands.sort(key=lambda c: (not c.strong, -(c.end - c.start), c.pri, c.start))
         kept: list[C] = []
@@ -2835,16 +3007,13 @@ class DateExtractor:
         facts: list[Fact] = []
         done: list[tuple[C, str | None]] = []
         pars = [m.start() for m in self._PAR_RX.finditer(text)]
-        years = None
+        ypos = [y[0] for y in years]
         last_year_by_par: tuple[int, int | None] = (-1, None)
         for c in kept:
             k = bisect.bisect_right(pars, c.start)
             par = pars[k - 1] if k else -1
             ctx_year = last_year_by_par[1] if last_year_by_par[0] == par else None
             if ctx_year is None and ref is None and c.rel is None:
-                if years is None:
-                    years = [(m.start(), int(m.group())) for m in self._YEAR_RX.finditer(text)]
-                    ypos = [y[0] for y in years]
                 ctx_year = self._year_in_paragraph(years, ypos, c, par, pars[k] if k < len(pars) else len(text))
             try:
                 value, unit = self.resolve(text, c, ref, ctx_year, done)
@@ -2859,11 +3028,7 @@ class DateExtractor:
                               value=value, unit=unit, lang=doc.lang_at(c.start), rule=f"dates.{c.rule}"))
         return facts
 
-    _FROM_NOW_BEFORE = regex.compile(
-        r"(?:^|[^\p{L}])((?:từ|kể\s+từ)\s+(?:nay|bây\s+giờ|hôm\s+nay|giờ)|from\s+now|between\s+now)\s+"
-        r"(?:đến|tới|cho\s+đến|to|until|till|through|and)\s+(?:hết\s+)?(?:the\s+)?$", regex.I)
     _SINCE_START = regex.compile(r"(?i)(?:^|[^\p{L}])since\s+(?:the\s+)?(?:start|beginning)\s+of\s+")
-    _SINCE_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|since)\s+(?:the\s+)?$", regex.I)
 
     @staticmethod
     def _is_current(c: C, ref=None) -> bool:
@@ -2895,9 +3060,9 @@ class DateExtractor:
             return None
         return None
 
-    _TO_NOW = regex.compile(r"\s*(?:đến|tới|cho\s+đến|to|till|until|through)\s+(?:nay|hiện\s+nay|hiện\s+tại|date|now|today|the\s+present)(?![\p{L}\p{N}])", regex.I)
-    _FROM_BEFORE = regex.compile(r"(?:^|[^\p{L}])(từ|kể\s+từ|from|since)\s+$", regex.I)
-    _YEAR_RX = regex.compile(r"(?<![\d/.,\-])(?:1[89]\d\d|20\d\d)(?![\d/])")
+    # a year for _year_in_paragraph: a 4-digit run 1800-2099 not after "/.,-" nor before "/"
+    # (_triggers collects them from its digit runs)
+    _NOT_BEFORE_YEAR = frozenset("/.,-")
     _PAR_RX = regex.compile(r"\n\s*\n")
 
     @staticmethod

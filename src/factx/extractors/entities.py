@@ -60,6 +60,9 @@ _SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
 _SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
 _SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
+# cricket scoreboards: "Saeed Anwar c Young b Doull 28", "lbw b Cairns", "Bowling : Doull 17-3-60-1"
+_BOWL_AFTER = regex.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d\-])")
+# a scorer and the minute of the goal: "Ravanelli ( 35th )", "Juninho ( 60th pen )"
 _BRACKET_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{L}. ]{0,30}?)[ \t]*\)")
 
 
@@ -84,12 +87,8 @@ _R9 = regex.compile(rf"(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]+){{1,2}}(?![{_W}])")
 _R10 = regex.compile(rf"([{_L}.]+)[ \t]+$")
 _SYLL = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SP_LOWER = regex.compile(r"[ \t]\p{Ll}")
-_INST = r"(?:Đảng|Nhà nước|Chính phủ|Quốc hội|Mặt trận|Chủ tịch nước)"
-_INST_BEFORE = regex.compile(rf"{_INST}[ \t]*(?:,|và|-|–)[ \t]*$")
-_INST_AFTER = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{_INST}")
-_EDITION_NUM = regex.compile(
-    r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d"
-    r"|[ \t]+(?!(?:ở|tại|và|diễn|sẽ|đã|được|là|có|với|của|vào|tới|này|trên|thì|vừa|cũng)(?![\p{L}]))\p{Ll})")
+_BRAND_DEF = regex.compile(r"[ \t]?\((\p{Lu}[\p{Ll}\p{Lu}\p{N}]{2,20}(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)\)")
+_LIST_ON = regex.compile(r"[ \t]?(?:,|và[ \t])")
 _UNIT_NUM = regex.compile(r"[ \t]+\d{1,2}(?![\d\p{L}]|[.,/:]\d)")
 _LOW_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)")
 _LOW_PAIR = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}]*))?")
@@ -110,6 +109,13 @@ _VENUE_AFTER = regex.compile(r"[ \t]*:[ \t]")
 _AGE = regex.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*,")
 _SENT_END = regex.compile(r"[.!?](?=[ \t\n\"”’)]|$)|\n")
 _LOW_WORDS = regex.compile(r"[\p{L}\p{M}'’\-]+")
+
+
+def _words_alt(words, flags: str = "") -> str:
+    """An alternation of `words` (longest first; a space matches spaces and tabs)."""
+    ws = sorted(set(words), key=len, reverse=True)
+    alt = "|".join(r"[ \t]+".join(regex.escape(p) for p in w.split()) for w in ws) or "(?!)"
+    return f"(?{flags}:{alt})" if flags else f"(?:{alt})"
 
 
 def _prev_word(text: str, s: int):
@@ -290,8 +296,13 @@ class _Engine:
         # Vietnamese titles (they contain lower-case syllables) are found by the same automaton.
         for tt in cfg0.get("titles", {}).get("vi", []):
             entries.append(Entry("title", tt, unicodedata.normalize("NFC", tt)))
+        # So are the cue nouns of [cue_vi] ("công ty", "bão"): where they end, a name may start.
+        cue0 = cfg0.get("cue_vi", {})
+        for t in ("org", "misc"):
+            for c in cue0.get(t, []):
+                entries.append(Entry("cue", t, unicodedata.normalize("NFC", c)))
         self.gaz = Gazetteer(entries)
-        self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip()}
+        self.gaz_words = {fold_key(e.alias) for e in entries if " " not in e.alias.strip() and e.type != "cue"}
         self.country_canon = {e.canonical for e in entries
                               if e.type == "location" and e.source.startswith("countries")}
         # Demonyms ("German", "Dutch"): never the first word of a person's name.
@@ -324,6 +335,7 @@ class _Engine:
         pc = cfg.get("person_context", {})
         self.person_before = {w.casefold() for w in pc.get("before_en", [])}
         self.weak_surnames = {w.casefold() for w in pc.get("weak_surnames_vi", [])}
+        self._grammar_words(cfg)
         self.person_after = regex.compile(
             rf"^[ \t]*,?[ \t]*(?:{_alt(pc.get('after_en', []) + pc.get('after_vi', []))})(?![{_L}])")
         org = cfg.get("org", {})
@@ -365,7 +377,13 @@ class _Engine:
         self.admin_caps = set(loc.get("admin_caps_vi", []))
         self.admin_caps_t = tuple(self.admin_caps) or ("\0",)
         self.admin_before = regex.compile(rf"(?<![{_L}])(?:{_alt(adm)})[ \t]+$") if adm else None
+        # a list of places after an administrative word, up to a connector before the next one
+        _nm = rf"\p{{Lu}}[{_L}]*(?:[ \t]\p{{Lu}}[{_L}]*){{0,3}}"
+        self.place_list = regex.compile(
+            rf"(?<![{_L}])(?:{_alt(adm + ['các tuyến phố', 'tuyến phố', 'các tuyến đường', 'tuyến đường'])})"
+            rf"[ \t]+(?:như[ \t]+)?(?:(?:{_nm}[ \t]?,[ \t]?){{0,5}}{_nm}[ \t]?(,|và)|(như))[ \t]$")
         sp = cfg.get("sports", {})
+        hs0 = sp.get("headline_team_sports", [])
         self.team_before = regex.compile(
             rf"(?<![{_L}])(?:{_alt(sp.get('team_before', []))}|\d{{1,2}}-\d{{1,2}}[ \t]+"
             rf"{_alt(sp.get('result_nouns', []))}[ \t]+{_alt(sp.get('result_preps', []))})[ \t]+$")
@@ -373,6 +391,13 @@ class _Engine:
         self.results_words = set(sp.get("results_words", []))
         self.team_role_after = regex.compile(rf"[ \t]+{_alt(sp.get('team_roles', []))}(?![{_L}])")
         self.club_heads = set(sp.get("club_heads", []))
+        ind = sp.get("headline_individual_sports", [])
+        # "TENNIS - ", "SOCCER - " opening an ALL CAPS line: group 1 an individual sport
+        self.sport_headline = regex.compile(
+            rf"[ \t]*(?:({_alt(ind)})|{_alt(hs0)})[ \t]*[-–][ \t]+") if (ind or hs0) else None
+        self.event_heads_first = {w.casefold() for w in ev.get("heads_first_en", [])}
+        self.caps_event_mods = set(ev.get("caps_event_modifiers_en", []))
+        self.caps_sponsor_heads = set(ev.get("caps_sponsor_heads_en", []))
         nta = sp.get("not_team_after", [])
         self.not_team_after = regex.compile(rf"[ \t]+{_alt(nta)}(?![{_L}])") if nta else None
         hs = sp.get("headline_team_sports", [])
@@ -388,6 +413,7 @@ class _Engine:
         self.person_named_heads = set(org.get("person_named_heads_vi", []))
         self.vi_head_type = {h: "org" for h in heads_org}
         self.vi_head_type.update({h: "misc" for h in heads_ev})
+        self.vi_head_type.update({h: "location" for h in loc.get("heads_vi", [])})
         self.vi_head_first = {h.split()[0] for h in self.vi_head_type if h[:1].isupper()}
         self.head_at = regex.compile(_alt(list(self.vi_head_type)) + rf"(?![{_L}])")
         not_after = org.get("not_after_head_vi", [])
@@ -404,6 +430,9 @@ class _Engine:
         lah = _alt(org.get("lower_after_head_vi", [])) + rf"(?![{_L}])"
         self.lower_after_head = regex.compile(rf"(?:[ \t]+{lah}){{1,4}}(?=[ \t]+\p{{Lu}})")
         self.locator_at = regex.compile(_alt(org.get("locators_vi", [])) + rf"(?![{_L}])")
+        # administrative units and streets before a name: "xã Tiên Phong" is the commune
+        self.unit_before = regex.compile(
+            rf"(?<![{_L}])(?:{_alt(org.get('locators_vi', []) + ['thôn', 'ấp', 'làng', 'đường', 'phố'])})[ \t]+$")
         self.loc1 = {w for w in org.get("locators_vi", []) if " " not in w}
         self.loc2 = {tuple(w.split()) for w in org.get("locators_vi", []) if " " in w}
         bw = [tuple(w.split()) for w in org.get("body_words_vi", [])]
@@ -412,13 +441,14 @@ class _Engine:
         self.compound_pairs = set()
         self.body_phrases = set()
         org_aliases = [e.alias for e in entries if e.type == "org" and _has_vi_marks(e.alias)]
+        body_breaks = set(cfg.get("cue_vi", {}).get("body_phrase_breaks", []))
         for a in org_aliases + org.get("compounds_vi", []):
             ws = a.split()
             for i, w in enumerate(ws):
                 if not w[:1].isupper():
                     continue
                 j = i + 1
-                while j < len(ws) and ws[j][:1].islower() and ws[j] not in ("và", "của", "tại", "về"):
+                while j < len(ws) and ws[j][:1].islower() and ws[j] not in body_breaks:
                     self.body_phrases.add(tuple(x.casefold() for x in ws[i:j + 1]))
                     j += 1
                 if j > i + 1:
@@ -428,8 +458,22 @@ class _Engine:
         # capitalized: else the patterns scan the whole text).
         heads_all = list(self.vi_head_type) + list(dn_heads)
         self.head_firsts = {h.split()[0] for h in heads_all}
+        # first words that open only heads of several words ("Tổng" of "Tổng công ty", "Trung"
+        # of "Trung tâm"): the position is tried only where one of those heads is written
+        # ("Tổng thống", "Trung Quốc" are no heads)
+        single = {h for h in heads_all if " " not in h}
+        multi: dict[str, list[str]] = {}
+        for h in heads_all:
+            if " " in h:
+                multi.setdefault(h.split()[0], []).append(h)
+        self.head_multi = {f: tuple(hs) for f, hs in multi.items() if f not in single}
         self.prefilter = all(h[:1].isupper() for h in heads_all)
         self.low_tok = regex.compile(rf"[ \t]+\p{{Ll}}[{_L}]*$")
+        # Lower-case nouns before a Vietnamese text's capitalized name that type it ([cue_vi]).
+        cue = cfg.get("cue_vi", {})
+        self.cue_type = {w: t for t in ("org", "misc") for w in cue.get(t, [])}
+        works = cue.get("work_before_quote", [])
+        self.work_before = regex.compile(rf"(?<![{_L}])(?i:{_alt(works)})[ \t]+$") if works else None
 
         self.stop_words = {w.casefold() for w in ruleset.words("entities/stop_words.txt")}
         self.not_entities = {w.casefold() for w in ruleset.words("entities/not_entities.txt")} | self.stop_words
@@ -441,6 +485,8 @@ class _Engine:
         self.en_surnames = {fold(w) for w in ruleset.words("entities/names/en_surnames.txt")}
         self.vi_surnames = {fold(w) for w in ruleset.words("entities/names/vi_surnames.txt")}
         self.vi_given = {fold(w) for w in ruleset.words("entities/names/vi_given.txt")}
+        # One-word titles that are also given names ("Anh"): part of a name after a surname.
+        self.name_titles = {tt[0] for tt in self.titles if len(tt) == 1 and fold(tt[0]) in self.vi_given}
         # Stop words that are also English given names ("Theo", "Jan"): kept before a name in
         # English text ("Theo Waigel", "Jan Age Fjortoft").
         self.stop_given = {w for w in self.stop_words if fold(w) in self.en_given and not _has_vi_marks(w)}
@@ -466,6 +512,7 @@ class _Engine:
         self.pron_type.update({w: "org" for w in sn.get("pronouns_org_en", [])})
         self.it_empty = regex.compile(rf"[ \t]*{_alt(sn.get('it_empty_en', []))}(?![{_L}])")
         self.hyphen_prefixes = set(sn.get("hyphen_prefixes_en", []))
+        self.not_org_after = set(sn.get("not_org_after_en", []))
         self.place_hyphen = set(sn.get("place_hyphen_en", []))
 
     # ------------------------------------------------------------------ helpers
@@ -557,6 +604,8 @@ class _Engine:
         # One pass over the matches: titles apart, sure names (in order), gated ones.
         # Titles match with their marks: "anh" (a title) is not "Ánh" or "Ảnh" (names, photo).
         tspans = set()
+        cue_at: dict[int, tuple] = {}  # where a name typed by a cue noun may start
+        name_titles = self.name_titles
         ok_matches = []  # the sure names, then the gated ones accepted below
         gated = []
         sure_canon = set()
@@ -564,9 +613,24 @@ class _Engine:
         for m in matches:
             s, e, ent = m
             typ = ent.type
+            if typ == "cue":
+                if text[e:e + 1] == " ":
+                    a = ent.alias
+                    c = text[s:e]
+                    if a == "bão":
+                        n = self._storm_no.match(text, e, e + 12)
+                        if n:  # "Bão số 3 (Yagi)"
+                            cue_at[n.end()] = (a, 0)
+                    if c == a:
+                        cue_at[e + 1] = (a, 0)
+                    elif " " not in a and c[:1].isupper() and c[1:] == a[1:] and c[:1].lower() == a[:1]:
+                        cue_at[s] = (a, e + 1 - s)  # "Bão Kajiki đổ bộ": opening a sentence
+                continue
             if typ == "title":
                 a = ent.alias.casefold()
                 if text[s:e].casefold() == a or " ".join(text[s:e].split()).casefold() == a:
+                    if a in name_titles and text[s].isupper() and self._name_syllable_at(text, s):
+                        continue  # "Anh" of "Đỗ Anh Dũng", "Nguyễn Văn Anh": a name, no title
                     tspans.add((s, e))
                 continue
             gz_starts_all.add(s)
@@ -588,12 +652,16 @@ class _Engine:
             if b_ > sure_end_at.get(a_, -1):
                 sure_end_at[a_] = b_
         cache: dict = {}  # line kinds (the gated names' checks and the runs below)
+        amb_ends = sure_end_set
         for m in gated:
             if sure_end_at.get(m.start, -1) > m.end:
                 continue  # "Việt" of "Việt Nam": a longer sure name starts here
             if self._accept_ambiguous(text, m, sure_canon, sure_starts, sure_end_set) or (
-                    m.entry.type == "org" and lang_at(m.start) == "en" and self._accept_en_org(text, m, cache)):
+                    m.entry.type == "org" and (self._accept_en_org(text, m, cache) if lang_at(m.start) == "en"
+                                               else self._accept_vi_foreign_org(text, m))):
                 ok_matches.append(m)
+                if m.entry.type == "location":
+                    amb_ends.add(m.end)  # "sang Nga, Đức và Pháp": the list goes on
         generic_caps, generic_caps2 = self.generic_caps, self.generic_caps2
         local_prefix_locs = self.local_prefix_locs
         for s, e, ent in ok_matches:
@@ -630,12 +698,18 @@ class _Engine:
                         canon = y.group(1) + " " + canon
                     elif not y and not _has_digit(canon):
                         # an edition's number: "SEA Games 32" (not "SEA Games 32 môn", a count)
-                        n = _EDITION_NUM.match(text, e, e + 12)
+                        n = self._edition_num.match(text, e, e + 12)
                         if n and text[s:e].split()[-1].casefold() in self.event_heads:
                             e = n.end()
                             canon = _ordinal(int(n.group(1))) + " " + canon
+            elif typ == "org" and not low0 and not ent.acro and text[s - 1:s] == " " \
+                    and lang_at(s) == "vi" and self.unit_before.search(text, max(0, s - 20), s):
+                # "xã Tiên Phong", "phường Bến Thành": the place, not the bank or the company
+                nm = text[s:e]
+                cands.append((s, e, "location", self.loc_by_key.get(fold_key(nm)) or nm, "place", 0))
+                continue
             elif typ == "person":
-                if self.place_named.search(text, max(0, s - 15), s):
+                if self.place_named.search(text, max(0, s - 15), s) or self._place_context(text, s, e):
                     # "TP. Hồ Chí Minh", "tỉnh Quang Trung": the place named after the person
                     nm = text[s:e]
                     canon = self.loc_by_key.get(fold_key(nm)) or self.loc_by_key.get(
@@ -646,7 +720,8 @@ class _Engine:
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and ent.acro:
                 y = _YEAR_AFTER.match(text, e, e + 12)
-                if y and not _R3.match(text[y.end():y.end() + 3]):
+                if y and not _R3.match(text[y.end():y.end() + 3]) and "năm" not in text[e:y.start(1)]:
+                    # "APEC 2024" (the host year); not "Chủ tịch ASEAN năm 2025" (in the year)
                     cands.append((s, y.end(), "misc", text[s:y.end()], "acronym_year", 0))
 
         # Capitalized runs, found once: they also give the only places where a head pattern
@@ -655,6 +730,7 @@ class _Engine:
         if self.prefilter:
             heads_at = []
             firsts = self.head_firsts
+            head_multi = self.head_multi
             for rs, re_, w in run_ms:
                 if " " in w or "\t" in w:
                     pieces = w.split()
@@ -665,8 +741,12 @@ class _Engine:
                         k = w.find(piece, off)
                         off = k + len(piece)
                         if piece in firsts or piece.split("-")[0] in firsts:
+                            if piece in head_multi and not text.startswith(head_multi[piece], rs + k):
+                                continue
                             heads_at.append(rs + k)
                 elif w in firsts or ("-" in w and w.split("-")[0] in firsts):
+                    if w in head_multi and not text.startswith(head_multi[w], rs):
+                        continue
                     heads_at.append(rs)
             vi_bound = [-1]
             vi_iter = self._matches_at(self.vi_head, text, heads_at, vi_bound)
@@ -678,7 +758,7 @@ class _Engine:
         for m in dn_iter:
             cands.append((m.start(), m.end(), "misc", m.group(), "doc_number", 1))
 
-        gz_spans = set()
+        gz_spans = self._gz_spans = set()
         gz_ends = set()
         gz_org = {}
         gz_org_ends: dict[int, list[int]] = {}
@@ -773,6 +853,8 @@ class _Engine:
                     k = j - 1
                     while k > 0 and not ws[k][2][:1].isupper():
                         k -= 1
+                    if self._unit_of(ws, k, j):
+                        break  # "Phòng Cảnh sát hình sự Công an TP Đà Nẵng": a unit of the body
                     if k >= 0 and ws[k][1] < e:
                         e = min(e, ws[k][1] + (len(ws[k + 1][2]) + 1 if k + 1 < j - 1 else 0))
                     break
@@ -801,7 +883,10 @@ class _Engine:
         stop = self.stop_words
         admin_last, admin_tail, rfind = self.admin_last, self.admin_tail, text.rfind
         admin_caps, admin_caps_t = self.admin_caps, self.admin_caps_t
-        if admin_caps and any(lg == "vi" for _, _, lg in segs):
+        has_vi = any(lg == "vi" for _, _, lg in segs)
+        if has_vi and self.work_before is not None:
+            self._quoted_works(text, cands, lang_at)
+        if admin_caps and has_vi:
             for kw in ("quận ", "phường "):
                 i = text.find(kw)
                 while i != -1:
@@ -819,6 +904,9 @@ class _Engine:
                     and self.admin_before.search(text, max(0, s - 20), s):
                 # "huyện Mỹ Đức", "khu đô thị Phú Mỹ Hưng": the whole name is the place
                 cands.append((s, e, "location", self.loc_by_key.get(fold_key(w)) or w, "place", 0))
+            if s in cue_at and lang_at(s) == "vi":
+                # a name typed by the lower-case noun before it ("công ty tài chính FE Credit")
+                self._cue_candidate(text, s, e, w, cue_at[s], cands)
             fw = w.split(None, 1)[0] if w.startswith(admin_caps_t) else ""
             if fw in admin_caps and lang_at(s) == "vi":
                 num = _UNIT_NUM.match(text, s + len(fw), s + len(fw) + 6)
@@ -852,8 +940,14 @@ class _Engine:
             toks = self._tokens(text, s, e, w)
             if toks and w.isupper() and self.line_kind(text, s, cache) == "caps":
                 # an ALL CAPS headline ("SOCCER - ITALY BEAT WALES IN WORLD CUP QUALIFIER"):
-                # no name grammar in it, only names known (gazetteer) or told in the document
-                runs.extend([t] for t in toks)
+                # no name grammar in it, only names known (gazetteer) or told in the document;
+                # in a sports headline also events ("JAPANESE GRAND PRIX") and players' names
+                if self.sport_headline is not None and lang_at(s) == "en" \
+                        and self._line_sport(text, e - 1, cache) is not None:
+                    self._caps_events(text, toks, cands)
+                    runs.extend(self._caps_name_groups(text, toks))
+                else:
+                    runs.extend([t] for t in toks)
             elif toks:
                 runs.append(toks)
                 self._run_candidates(text, toks, cands, gz_ends, lang_at)
@@ -903,6 +997,16 @@ class _Engine:
                     aliases[acr] = (c[2], c[3] if c[4] == "gazetteer" else acr)
                     if c[4] != "gazetteer":
                         c[3] = acr
+            elif c[2] == "org" and (nxt[:1] == "(" or nxt == " (") and lang_at(c[0]) == "vi":
+                # "Tổng công ty Cà phê Việt Nam (Vinacafe)": the short name in brackets
+                b = _BRAND_DEF.match(text, c[1], c[1] + 30)
+                if b and occ.find(1, b.start(1), b.end(1)) == -1 \
+                        and b.group(1).casefold() not in self.not_entities:
+                    bs, be = b.span(1)
+                    occ[bs:be] = b"\x01" * (be - bs)
+                    nc = [bs, be, "org", b.group(1), "definition", 1]
+                    chosen.append(nc)
+                    by_start[bs] = nc
         persons = _Persons()
         for c in chosen:
             if c[2] == "person":
@@ -914,7 +1018,16 @@ class _Engine:
                 continue
             self._leftovers(text, toks, occ, chosen, aliases, persons, cache, lang_at)
 
-        # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"
+        # places in a team's position are the team: "Leeds beat Chelsea", "Derby 1"; a known
+        # place or club in a cricket scoreboard is a player ("lbw b Cairns")
+        for c in chosen:
+            if c[2] in ("location", "org", "misc") and c[4] == "gazetteer" and lang_at(c[0]) == "en" \
+                    and text[c[1]:c[1] + 1] == " " and c[3] not in self.country_canon:
+                if self._scorecard(text, c[0], c[1]):
+                    c[2], c[3], c[4] = "person", text[c[0]:c[1]], "scorecard"
+                elif c[2] == "misc" and " " not in text[c[0]:c[1]] and _SCORE_AFTER.match(text, c[1], c[1] + 8) \
+                        and self._results_line(text, c[0], cache):
+                    c[2], c[4] = "org", "team"  # "... Wimbledon 1 ( Ekoku 55 )": the club
         for c in chosen:
             if c[2] == "location" and c[3] not in self.country_canon and lang_at(c[0]) == "en" \
                     and (self._team_position(text, c[0], c[1], cache)
@@ -1035,6 +1148,9 @@ class _Engine:
         s, e = m.start, m.end
         if m.entry.alias[:1].isupper() and not text[s:s + 1].isupper():
             return False
+        if m.entry.type == "person" and self.sport_headline is not None and text[s:e].isupper() \
+                and self._line_sport(text, s, {}) is not None:
+            return True  # "SOCCER - SHEARER HAT-TRICK ...": a player's name in a sports headline
         if self._tocc[s] and s > 0 and self._tocc[s - 1]:
             return False  # inside a longer title: "Thủ tướng Chính phủ", "Chủ tịch Quốc hội"
         if m.entry.alias in self.institutions_vi:
@@ -1043,7 +1159,7 @@ class _Engine:
             pw = _prev_word(text, s)
             if pw and pw.casefold() in self.institution_not_after:
                 return False
-            return not (_INST_BEFORE.search(text, max(0, s - 16), s) or _INST_AFTER.match(text, e, e + 16))
+            return not (self._inst_before.search(text, max(0, s - 16), s) or self._inst_after.match(text, e, e + 16))
         if m.entry.alias in self.countries_vi and self._vi_country(text, s, e, sure_canon):
             return True
         if m.entry.canonical in sure_canon and not self.sentence_start(text, s):
@@ -1087,6 +1203,19 @@ class _Engine:
             return False
         return True
 
+    def _accept_vi_foreign_org(self, text, m) -> bool:
+        """A gated one-word foreign company name in Vietnamese text ("Apple bắt đầu mở bán",
+        "thị trường của Grab"): an English word capitalized there is the name. Not a word that
+        could be Vietnamese, an acronym, nor a word inside a longer capitalized run."""
+        a, s, e = m.entry.alias, m.start, m.end
+        if not a.isascii() or " " in a or len(a) < 4 or a.isupper() or text[s:e] != a \
+                or _VI_SYLLABLE.match(a.casefold()):
+            return False
+        if _NEXT_CAP.match(text, e, e + 4):
+            return False
+        w = _R4.search(text, max(0, s - 20), s - 1) if s > 1 and text[s - 1] == " " else None
+        return w is None
+
     def _accept_en_org(self, text, m, kcache) -> bool:
         """A gated one-word English company or body written as a name: mid-sentence "Apple",
         "Shell", "Labour" (not "the Amazon"); "the Treasury", "the Senate" (an alias that ends the
@@ -1102,6 +1231,9 @@ class _Engine:
         if self.sentence_start(text, s):
             if canon != a and not short:
                 return False
+            nw = _LOW_WORD.match(text, e, e + 16)
+            if nw and nw.group(1) in self.not_org_after:
+                return False  # "Next year the bank will raise its rates"
             cue = self._appos_type(text, e)
             if cue is None and (self.which_org.match(text, e, e + 30) or self.org_after.match(text, e, e + 30)):
                 cue = "org"
@@ -1196,7 +1328,85 @@ class _Engine:
         return len(p) > 1 and p[0][4] in self.stop_given and p[1][2][:1].isupper() \
             and p[1][4] not in self.stop_words
 
-    def _pieces(self, toks, en=False):
+    def _cue_candidate(self, text, s, e, w, cue, cands):
+        """A capitalized run of Vietnamese text typed by the lower-case noun before it ("công ty
+        tài chính FE Credit", "bão Kajiki", "cuộc thi Robocon Việt Nam 2025", "tàu bay A321neo"),
+        or by the same noun capitalized at a sentence start ("Bão Kajiki đổ bộ"); `cue`: (the
+        noun, the length of the capitalized noun and its space at `s`, else 0)."""
+        cue, n = cue
+        if n:
+            if not self.sentence_start(text, s) or s + n >= e:
+                return
+            s += n
+            w = text[s:e]
+        typ = self.cue_type[cue]
+        if w.casefold() in self.not_entities or w.split()[0].casefold() in self.stop_words:
+            return
+        if " " not in w and _VI_SYLLABLE.match(fold(w).casefold()) and _LOW_WORD.match(text, e, e + 12):
+            return  # "ngân hàng Trung ương": a compound goes on in lower case
+        if typ == "misc":
+            mm = self._model_after.match(text, e, e + 20)
+            if mm:
+                e = mm.end()  # "iPhone 17", "VF 3", "Galaxy S25 Ultra"
+            y = _YEAR_AFTER.match(text, e, e + 12)
+            if y and not text[e:y.end()].strip().startswith("năm"):
+                e = y.end()
+        cands.append((s, e, typ, text[s:e], "cue", 1))
+
+    def _quoted_works(self, text, cands, lang_at):
+        """A title in quotes after the word for a work ("bộ phim "Mưa đỏ"", "ca khúc "..."")."""
+        for q in ('"', "“"):
+            i = text.find(q)
+            while i != -1:
+                close = text.find("”" if q == "“" else '"', i + 1, i + 80)
+                if close == -1:
+                    break
+                if text[i + 1:i + 2].isupper() and "\n" not in text[i:close] \
+                        and self.work_before.search(text, max(0, i - 20), i) and lang_at(i) == "vi":
+                    cands.append((i + 1, close, "misc", text[i + 1:close], "work", 1))
+                i = text.find(q, close + 1)
+
+    def _place_context(self, text, s, e) -> bool:
+        """Is the name at text[s:e] a street or a place by its context in Vietnamese text: after
+        a house number ("số 120 Nguyễn Huệ", "ngõ 41 Thái Hà"), or in a list of places opened by
+        an administrative word ("huyện Con Cuông và Tương Dương", "các tuyến phố như Nguyễn
+        Trãi, Láng và Phạm Văn Đồng"; after a comma only where the list goes on)?"""
+        c = text[s - 1:s]
+        if c != " " or s < 4:
+            return False
+        b = text[s - 2]
+        if b.isdigit() or b.isupper() and b.isascii():
+            return bool(self._house_no.search(text, max(0, s - 20), s))
+        if b == "," or (b == "à" or b == "ư") and text[s - 4:s - 1] in (" và", "như"):
+            m = self.place_list.search(text, max(0, s - 80), s)
+            if not m:
+                return False
+            if m.group(1) == ",":
+                return bool(_LIST_ON.match(text, e, e + 5))
+            return True
+        return False
+
+    def _name_syllable_at(self, text, s) -> bool:
+        """Is the capitalized one-word title at `s` ("Anh", also a given name) a syllable of a
+        Vietnamese name: right after a surname ("Đỗ Anh Dũng", "Lê Anh") or after a surname and
+        middle names ("Nguyễn Văn Anh"), one space between?"""
+        if s < 2 or text[s - 1] != " ":
+            return False
+        w = _R4.search(text, max(0, s - 12), s - 1)
+        if not w:
+            return False
+        f = fold(w.group())
+        if f in self.vi_surnames:
+            return True
+        if f not in self.vi_given:
+            return False
+        p = w.start()
+        if p < 2 or text[p - 1] != " ":
+            return False
+        w2 = _R4.search(text, max(0, p - 12), p - 1)
+        return bool(w2) and fold(w2.group()) in self.vi_surnames
+
+    def _pieces(self, toks, en=False, text=""):
         """Split a run's tokens at titles, possessives and connectors at edges."""
         pieces = []
         cur = []
@@ -1213,6 +1423,8 @@ class _Engine:
         while i < n:
             t = toks[i]
             tl = self._title_len(toks, i) if t[4] in tfirst and t[2][:1].isupper() else 0
+            if tl == 1 and t[4] in self.name_titles and self._name_syllable_at(text, t[0]):
+                tl = 0  # "Đỗ Anh Dũng"
             if not tl and tocc[t[0]]:
                 tl = 1
             if tl and i + tl < n and (toks[i + tl][2].casefold() in self.event_heads
@@ -1300,6 +1512,25 @@ class _Engine:
             pos = text.find(w, pos) + len(w)
         return pos
 
+    def _unit_of(self, ws, k, j) -> bool:
+        """Are the lower-case words ws[k+1:j], after the capitalized word ws[k], the end of a
+        unit's name ("Cảnh sát hình sự", "Cảnh sát điều tra": a compound's second syllable, then
+        body nouns of body_words_vi), so that the head at ws[j] names the body it belongs to?"""
+        i = k + 1
+        if i < j and (ws[k][2].casefold(), ws[i][2]) in self.compound_pairs or (
+                i < j and _VI_SYLLABLE.match(fold(ws[k][2])) and not ws[k][2].isupper()):
+            i += 1
+        if i >= j:
+            return False
+        while i < j:
+            if i + 1 < j and (ws[i][2], ws[i + 1][2]) in self.body_words2:
+                i += 2
+            elif (ws[i][2],) in self.body_words1:
+                i += 1
+            else:
+                return False
+        return True
+
     def _lower_after(self, text, b) -> bool:
         """Does a lower-case word follow `b` that is neither "và" nor an administrative word?"""
         w = _LOW_WORD.match(text, b, b + 20)
@@ -1351,8 +1582,31 @@ class _Engine:
             return False
         return all(t[2][:1].isupper() and fold(t[2]) in self.vi_given for t in p[1:-1])
 
+    def _grammar_words(self, cfg: dict) -> None:
+        """Context patterns built from the word lists of patterns.toml ([cue_vi], [sports])."""
+        cue, sp = cfg.get("cue_vi", {}), cfg.get("sports", {})
+        inst = _words_alt(cue.get("institution_list", []))
+        self._inst_before = regex.compile(rf"{inst}[ \t]*(?:,|và|-|–)[ \t]*$")
+        self._inst_after = regex.compile(rf"[ \t]*(?:,|và|-|–)[ \t]*{inst}")
+        self._edition_num = regex.compile(
+            r"[ \t]+(\d{1,2})(?![\d\p{L}%]|[.,/:]\d|[ \t]+(?!"
+            + _words_alt(cue.get("edition_number_before", [])) + r"(?![\p{L}]))\p{Ll})")
+        self._house_no = regex.compile(r"(?<![\p{L}\p{N}])" + _words_alt(cue.get("house_number_heads", []), "i")
+                                       + r"[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]$")
+        self._storm_no = regex.compile(r"[ \t]+" + _words_alt(cue.get("storm_number", [])) + r"[ \t]+\d{1,2}[ \t]*\(")
+        self._model_after = regex.compile(r"(?:[ \t]+(?:\d[\p{L}\p{N}\-]*|\p{Lu}{1,3}\d[\p{L}\p{N}\-]*|"
+                                          + _words_alt(cue.get("model_suffixes", [])) + "))+")
+        cb, ca = sp.get("cricket_before", []), sp.get("cricket_after", [])
+        self._cric_before = regex.compile(r"(?<![\p{L}\p{N}])" + _words_alt(cb) + r"[ \t]+$")
+        self._cric_after = regex.compile(r"[ \t]+" + _words_alt(ca) + r"(?=[ \t])")
+        # (the cheap first test of _scorecard: the last letter before, the first letter after)
+        self._cric_last = frozenset(w[-1] for w in cb)
+        self._cric_first = frozenset(w[0] for w in ca) | frozenset("0123456789")
+        self._minute_after = regex.compile(r"[ \t]*\([ \t]*\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*"
+                                           + _words_alt(sp.get("goal_tags", [])) + r")?[ \t]*[,)]")
+
     def _run_candidates(self, text, toks, cands, gz, lang_at):
-        for p in self._pieces(toks, lang_at(toks[0][0]) == "en"):
+        for p in self._pieces(toks, lang_at(toks[0][0]) == "en", text):
             words = [t[2] for t in p]
             low = [t[4] for t in p]
             # person split: "Council of Ministers of Peru Gustavo Adriazén"; in Vietnamese, any
@@ -1393,6 +1647,8 @@ class _Engine:
                 typ = "misc"
             elif low[-1] in self.doc_heads:
                 typ = "misc"
+            elif len(p) >= 3 and low[0] in self.event_heads_first and low[1] in ("of", "de", "d'"):
+                typ = "misc"  # "Tour of Spain", "Battle of the Somme"
             elif low[-1] in self.org_tails:
                 typ = "org"
             elif len(p) >= 3 and (tuple(low[:2]) in self.org_heads or tuple(low[:3]) in self.org_heads):
@@ -1429,7 +1685,10 @@ class _Engine:
             k = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
             if k and (low[k - 1] in self.event_heads or low[k - 1] in self.org_tails
                       or low[k - 1] in self.doc_heads or words[k - 1].isupper()
-                      or (k + 1 < len(words) and words[k + 1] == "the")):
+                      or (k + 1 < len(words) and words[k + 1] == "the")
+                      or (k + 2 < len(words) and (s, p[k - 1][1]) in self._gz_spans)):
+                # (a known name before "and", two words or more after it: "Severn Trent and
+                # United Utilities", not "Marks and Spencer")
                 self._piece_candidate(text, p[:k], cands, lang_at)
                 self._piece_candidate(text, p[k + 1:], cands, lang_at)
                 return
@@ -1443,7 +1702,7 @@ class _Engine:
             cands.append((s, e, typ, canon, "pattern", 1))
             return
         if 2 <= len(words) <= 5 and self.is_person_name(words, lang_at(s)):
-            if self.place_named.search(text, max(0, s - 15), s):
+            if self.place_named.search(text, max(0, s - 15), s) or self._place_context(text, s, e):
                 cands.append((s, e, "location", text[s:e], "place", 1))
             elif lang_at(s) == "en" and _prev_word(text, s) in ("the", "its", "their") \
                     and self.facility_after.match(text, e, e + 20):
@@ -1454,6 +1713,98 @@ class _Engine:
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
 
+    def _line_sport(self, text, pos, cache):
+        """'ind' or 'team' when the line of `pos` opens with a sport ("TENNIS - ", "SOCCER - ")
+        and `pos` is after it, else None."""
+        ls = text.rfind("\n", 0, pos) + 1
+        key = ("sport", ls)
+        r = cache.get(key)
+        if r is None:
+            m = self.sport_headline.match(text, ls, ls + 40)
+            r = cache[key] = (m.end(), "ind" if m.group(1) else "team") if m else (0, None)
+        return r[1] if pos >= r[0] else None
+
+    def _caps_unknown(self, w) -> bool:
+        """A word of an ALL CAPS sports headline that no list knows: a name."""
+        return len(w) >= 3 and w.replace("-", "").replace("'", "").isalpha() and not self._is_common(w) \
+            and fold_key(w) not in self.gaz_words and w.casefold() not in self.stop_words \
+            and not _ROMAN.match(w)
+
+    def _caps_events(self, text, toks, cands):
+        """Events in an ALL CAPS sports headline: an event head and the words before it that
+        name it ("GRAND SLAM CUP", "JAPANESE GRAND PRIX", "U.S. OPEN", "NATWEST TROPHY")."""
+        for i in range(1, len(toks)):
+            t = toks[i]
+            if t[4] not in self.event_heads:
+                continue
+            j = i
+            while j > 0 and text[toks[j - 1][1]:toks[j][0]].strip() == "":
+                w = toks[j - 1][2]
+                if w in self.caps_event_mods or fold(w) in self.demonyms or fold_key(w) in self.loc_by_key \
+                        or (t[2] in self.caps_sponsor_heads and j == i
+                            and (self._caps_unknown(w) or fold_key(w) in self.gaz_words)):
+                    j -= 1
+                else:
+                    break
+            if j < i:
+                cands.append((toks[j][0], t[1], "misc", text[toks[j][0]:t[1]], "caps_event", 1))
+
+    def _caps_name_groups(self, text, toks):
+        """The tokens of an ALL CAPS sports headline, one by one, but two unknown words
+        together ("COLIN MONTGOMERIE", "SANCHEZ VICARIO")."""
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if i + 1 < n and self._caps_unknown(t[2]) and self._caps_unknown(toks[i + 1][2]) and not t[3] \
+                    and text[t[1]:toks[i + 1][0]].strip() == "":
+                out.append([t, toks[i + 1]])  # "COLIN MONTGOMERIE", "SANCHEZ VICARIO"
+                i += 2
+            else:
+                out.append([t])
+                i += 1
+        return out
+
+    def _headline_name(self, text, s, e, words, cache):
+        """An unknown word (or given name and word) of an ALL CAPS sports headline: the player
+        in an individual sport or when the name lists know it, else the club."""
+        sport = self._line_sport(text, s, cache)
+        if sport is None:
+            return None
+        span = text[s:e]
+        if sport == "team" and len(words) == 1 and len(span) >= 3 and span.isalpha() \
+                and fold_key(span) not in self.gaz_words and span.casefold() not in self.stop_words and (
+                self.team_before.search(text[max(0, s - 40):s].lower())
+                or self.team_after.match(text[e:e + 20].lower())):
+            return "org", span, "headline_team"  # "CRICKET - SURREY BEAT KENT BY SIX WICKETS"
+        if not all(self._caps_unknown(w) for w in words):
+            return None
+        if sport == "team" and len(words) == 1 and (
+                self.team_before.search(text[max(0, s - 40):s].lower())
+                or self.team_after.match(text[e:e + 20].lower())):
+            return "org", span, "headline_team"  # "CRICKET - SURREY BEAT KENT BY SIX WICKETS"
+        if sport == "ind" or len(words) == 2 or any(fold(w) in self.en_surnames or fold(w) in self.en_given
+                                                    for w in words) \
+                or fold(words[-1]).endswith(self.surname_suffixes):
+            return "person", self._person_canon(span.title()), "headline_player"
+        return "org", span, "headline_team"
+
+    def _scorecard(self, text, s, e) -> bool:
+        """A name in a cricket scoreboard: after "c", "b", "st" ("c Young b Doull"), before
+        its mode of dismissal and runs ("Ijaz Ahmed not out 86") or before bowling figures
+        ("Doull 17-3-60-1")."""
+        p = text[s - 2:s] if s >= 2 else ""
+        nxt = text[e + 1:e + 2]
+        if not (p[1:] in (" ", "\t") and p[:1] in self._cric_last) and not (nxt and nxt in self._cric_first):
+            return False  # (cheap first check: no "c ", "b ", "st " before, no dismissal or figures after)
+        if self._cric_before.search(text, max(0, s - 4), s) or _BOWL_AFTER.match(text, e, e + 16):
+            return True
+        a = self._cric_after.match(text, e, e + 14)
+        if a is None:
+            return False
+        le = text.find("\n", a.end())
+        return _HAS_DIGIT.search(text, a.end(), le if le != -1 else len(text)) is not None
+
     def _results_line(self, text, pos, cache) -> bool:
         """A sports results or standings line: names and scores, hardly a lower-case word
         ("Barnsley 4 3 1 0 8 3 10", "Arsenal 2 Sheffield Wednesday 0")."""
@@ -1462,6 +1813,9 @@ class _Engine:
             nl = cache["nl"] = _newlines(text)
         i = bisect.bisect_left(nl, pos)
         ls = nl[i - 1] + 1 if i > 0 else 0
+        c = text.rfind(":", ls, pos)
+        if c != -1:
+            ls = c + 1  # "Group A : Valencia 3 Besiktas 1": the results after a label
         key = ("results", ls)
         r = cache.get(key)
         if r is None:
@@ -1503,6 +1857,10 @@ class _Engine:
         before its score ("Rotherham 12 5 4 3")."""
         if len(words) > 4 or not self._namelike(words):
             return None
+        if self._scorecard(text, s, e):
+            return "person", self._person_canon(text[s:e]), "scorecard"
+        if text[e:e + 3].lstrip(" \t")[:1] == "(" and self._minute_after.match(text, e, e + 20):
+            return "person", self._person_canon(text[s:e]), "scorer"
         b = _BRACKET_AFTER.match(text, e, e + 40)
         if b and fold_key(b.group(1)) in self.loc_by_key:
             return "person", self._person_canon(text[s:e]), "player_country"
@@ -1711,6 +2069,8 @@ class _Engine:
                 i += 1
                 continue
             tl = self._title_len(toks, i) if t[4] in tfirst and t[2][:1].isupper() else 0
+            if tl == 1 and t[4] in self.name_titles and self._name_syllable_at(text, t[0]):
+                tl = 0  # "Đỗ Anh Dũng"
             if not tl and tocc[t[0]]:
                 tl = 1
             if tl:
@@ -1737,6 +2097,7 @@ class _Engine:
             groups.append(cur)
         for g in groups:
             n0 = len(g)
+            g0 = g
             while g and (not g[0][2][:1].isupper() or _has_digit(g[0][2])
                          or g[0][2].casefold().rstrip(".") in self.stop_words):
                 g = g[1:]
@@ -1747,7 +2108,11 @@ class _Engine:
                 g = g[:-1]
             if not g:
                 continue
-            stripped = len(g) < n0
+            # a capitalized word stripped right next to the rest ("Good Friday", "Last Monday"):
+            # the rest is part of a phrase, not a name ("Nantes on Friday" is a name)
+            stripped = len(g) < n0 and (
+                (g[0] is not g0[0] and g0[g0.index(g[0]) - 1][2][:1].isupper())
+                or (g[-1] is not g0[-1] and g0[g0.index(g[-1]) + 1][2][:1].isupper()))
             s, e = g[0][0], g[-1][1]
             span = text[s:e]
             if span.casefold() in self.not_entities \
@@ -1798,6 +2163,10 @@ class _Engine:
         if all_upper and (s == 0 or text[s - 1] == "\n") and kind != "caps" \
                 and _DATELINE_AFTER.match(text, e, e + 6) and len(span) >= 3:
             return "location", span.title(), "dateline"
+        if kind == "caps" and en and len(words) <= 2 and self.sport_headline is not None:
+            res = self._headline_name(text, s, e, words, cache)
+            if res:
+                return res
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             if kind == "caps" or len(words[0]) > 6 or _code_context(text, s, e) or text[e:e + 1] == "$" \
                     or _ROMAN.match(words[0]):
@@ -1812,7 +2181,8 @@ class _Engine:
             res = self._sports_leftover(text, s, e, words, cache)
             if res:
                 return res
-        if lang == "vi" and not words[0].isupper() and self.place_before.search(text, max(0, s - 15), s):
+        if lang == "vi" and not words[0].isupper() and (self.place_before.search(text, max(0, s - 15), s)
+                                                         or self._place_context(text, s, e)):
             return "location", span, "place"
         if lang == "en" and not start_of_sentence and not kind and 2 <= len(words) <= 3 \
                 and self._namelike(words) and self.facility_after.match(text, e, e + 20):

@@ -33,8 +33,12 @@ def currency_tables(ruleset):
             iso = c["iso"]
             sym = UnitInfo(unit=iso, kind="symbol")
             code = UnitInfo(unit=iso, kind="code", minor_code=not c.get("any_case_codes", False))
+            meas = c.get("measure", {})
             name = UnitInfo(unit=iso, kind="name",
-                            min_value=Decimal(str(c["name_min_value"])) if "name_min_value" in c else None)
+                            min_value=Decimal(str(c["name_min_value"])) if "name_min_value" in c else None,
+                            measure_before=frozenset(w.casefold() for w in meas.get("before", [])),
+                            measure_after=frozenset(w.casefold() for w in meas.get("after", [])),
+                            measure_money_nouns=frozenset(w.casefold() for w in meas.get("money_nouns", [])))
             for s in c.get("symbols", []):
                 s = norm_alias(s)
                 prefix_cs[s] = sym
