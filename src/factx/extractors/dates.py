@@ -585,7 +585,7 @@ class DateExtractor:
                    ({"earlier", "later"}, "en_relunit", {_key(k).split()[0] for k in self.sh_en}),
                    (shift_words, "en_q_rel", {"quarter"} | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
                    ({"this", "last", "next"}, "en_yearend", {"year", "month"}),
-                   ({"year", "month"}, "en_yearend", {"end", "-"}),
+                   ({"year", "month"}, "en_yearend", {"end", "-", "to"}),   # "year-end", "year to date"
                    (shift_words, "en_wd", set(self.wd_en) | {"week"}),
                    (shift_words, "en_season", {_key(k).split()[0] for k in self.seasons}),
                    ({"tuần", "tháng", "năm"}, "vi_relunit", {_key(k).split()[0] for k in self.sh_vi}),
