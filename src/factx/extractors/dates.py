@@ -260,6 +260,9 @@ class DateExtractor:
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
         self.year_preps = {_key(w) for w in ctx["en_year_preps"] + ctx["vi_year_preps"]}
+        old = [_key(w) for w in ctx.get("old_year_preps", [])]
+        self._OLD_YEAR_BEFORE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in old) + r")\s+$",
+                                              regex.I) if old else regex.compile(r"(?!)")
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
         self.not_edition_doc = {_key(w) for w in ctx.get("document_words", [])}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
@@ -1257,7 +1260,11 @@ class DateExtractor:
             s = m.start("head")
         if y2 is not None:
             rsl = rs.lower()
-            ok = (1900 <= y <= 2100 or head) and y < y2 <= y + 200
+            ok = (1900 <= y <= 2100 or head or (tu and 1800 <= y)) and y < y2 <= y + 200   # "từ 1884 đến 1945"
+            if not head:
+                nx = _rm(r"\s+([\p{L}/]+)", text[m.end():m.end() + 20])
+                if nx and nx.group(1).lower() in self.count_after:
+                    return None   # "between 1950 and 1990 people", "from 1850 to 1900 points": counts
             if rsl in ("and", "và") and (tu or "").lower() not in ("between", "giữa"):
                 ok = False
             if rsl in ("to", "until", "through", "đến", "tới") and not (tu or head):
@@ -1272,6 +1279,10 @@ class DateExtractor:
                 return None
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
+            if 1800 <= y < 1900 and self._OLD_YEAR_BEFORE.search(text, max(0, s - 10), s):
+                nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
+                if not (nxt and nxt.group(1).lower() in self.count_after):
+                    return C(s, e, P(y))   # "founded in 1886": an older year after a preposition of time
             return None
         if self._NAM_BEFORE.search(text, max(0, s - 8), s):
             return None   # "năm 2024": the same pattern from the head word "năm" covers it, longer
