@@ -414,7 +414,10 @@ class DateExtractor:
                          rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
             ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
-            ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d)(?:[-–/](?:\d\d|{Y4})(?!\d))?)"),
+            ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d)(?:[-–/](?:\d\d|{Y4})(?!\d))?"
+                           # "over the summer, inflation fell", "in the autumn." (not "in the fall in prices")
+                           rf"|(?<=(?:in|over|during|through|throughout|since|until|by)\s+the\s+)(?P<s>{SEA})"
+                           rf"(?=\s*[,.;:!?)]|\s+(?:and|when|as|after|before|amid|with)(?![\p{{L}}])))"),
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
             # a day of the current month: "on the 15th", "by the 1st"
             ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|at\s+\d|when\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
@@ -2569,8 +2572,9 @@ class DateExtractor:
                 return None, "day"
             return f"{ref.date().isoformat()}/{end}", "day"
         if c.extra.get("week_end") and isinstance(v, str) and len(v) == 10:
-            # "the week ended Nov. 9": the seven days that end on that day
-            return f"{(dt.date.fromisoformat(v) - dt.timedelta(days=6)).isoformat()}/{v}", "day"
+            # "the week ended Nov. 9": the seven days that end on that day ("13 weeks to": 91 days)
+            days = 7 * c.extra["week_end"] - 1
+            return f"{(dt.date.fromisoformat(v) - dt.timedelta(days=days)).isoformat()}/{v}", "day"
         t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
         if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
             v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
@@ -2743,17 +2747,21 @@ class DateExtractor:
         r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    _WEEK_ENDED = regex.compile(r"(?<![\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
+    # "the week ended Nov. 9", "the 13 weeks to 2 November": the weeks that end on that day
+    _WEEK_ENDED = regex.compile(r"(?<![\p{L}\p{N}])(?:(?P<n>\d{1,2}|two|three|four|five|six|eight|ten|twelve)\s+weeks|week)"
+                                r"\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", regex.I)
+    _NWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
             st = c.start
-            if text.rfind("eek", st - 20 if st > 20 else 0, st) >= 0 and self._is_day(c) \
+            if text.rfind("eek", st - 24 if st > 24 else 0, st) >= 0 and self._is_day(c) \
                     and "time" not in c.extra and "offset" not in c.extra:
-                wk = self._WEEK_ENDED.search(text, st - 20 if st > 20 else 0, st)
+                wk = self._WEEK_ENDED.search(text, st - 24 if st > 24 else 0, st)
                 if wk:
-                    c.start = wk.start(1)
-                    c.extra["week_end"] = True
+                    n = wk["n"]
+                    c.start = wk.start()
+                    c.extra["week_end"] = (int(n) if n.isdigit() else self._NWORDS[n.lower()]) if n else 1
                     continue
             a = c.a
             if a is None or a.m is None or a.y is not None or a.yrel is not None or c.b is not None \
