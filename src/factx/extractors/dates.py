@@ -410,7 +410,7 @@ class DateExtractor:
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             # lunar dates: "mùng 5 tháng Giêng năm Ất Tỵ", "rằm tháng Giêng", "ngày 15/8 âm lịch", "mùng 3 Tết"
-            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
+            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}(?:\s*\))?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d))|\s+năm\s+(?P<yrel>nay|ngoái|trước|sau|tới){E})?"
                          rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
             ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
@@ -1156,6 +1156,8 @@ class DateExtractor:
                 return None
         if not m["m"][0].isdigit() and m["m"][0].islower() and not (m["head"] or m["mong"] or y):
             return None
+        if _key(m["m"]) in ("giêng", "chạp"):
+            return None   # "23 tháng Chạp": a lunar date (vi_lunar)
         return C(m.start(), m.end(), P(y, mo, d, yrel=yrel), needs_ref=yrel is not None)
 
     def _r_vi_month(self, m, text, doc):
@@ -1163,6 +1165,8 @@ class DateExtractor:
         mo = self._month_word(mw, mw)
         if mo is None or not 1 <= mo <= 12:
             return None
+        if mw[0] in "gGcC" and _key(mw) in ("giêng", "chạp") and _rs(r"(?i)(?:rằm|\d)\s+$", text[max(0, m.start() - 6):m.start()]):
+            return None   # "rằm tháng Giêng", "23 tháng Chạp": a lunar date (vi_lunar)
         y, yrel = self._yr_from(m)
         if not mw[0].isdigit():
             k = _key(mw)
@@ -2165,6 +2169,9 @@ class DateExtractor:
         y = int(m["y"]) if m["y"] else None
         if y is None and m["cc"]:
             y = self._canchi_year(m["cc"], doc.reference_date)
+        if "yrel" in m.re.groupindex and m["yrel"] and doc.reference_date is not None:
+            # "rằm tháng Giêng năm nay": the lunar year that begins in that calendar year
+            y = doc.reference_date.year + self.sh_vi.get(_key(m["yrel"]), 0)
         return C(m.start(), m.end(), None, rel=("lunar", d, mo, y), needs_ref=False)
 
     def _resolve_lunar(self, c: C, ref):
