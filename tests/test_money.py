@@ -169,6 +169,16 @@ def test_english_bare_amount_takes_the_sentences_currency(text, want):
     assert [(f.text, f.unit) for f in factx.extract(text, lang="en", types="money")] == want
 
 
+@pytest.mark.parametrize("text,want", [
+    ("Giá bán 1 triệu 2 mỗi chiếc.", [("1 triệu 2", Decimal(1_200_000))]),
+    ("Ông bán căn nhà với giá 3 tỷ 5.", [("3 tỷ 5", Decimal(3_500_000_000))]),
+    ("Công ty lãi 1 tỷ 2 năm liền.", [("1 tỷ", Decimal(1_000_000_000))]),   # "2 năm": two years
+    ("Căn hộ có giá 2 tỷ 500 triệu đồng.", [("2 tỷ 500 triệu đồng", Decimal(2_500_000_000))]),
+])
+def test_vietnamese_colloquial_tail(text, want):
+    assert [(f.text, f.value) for f in factx.extract(text, lang="vi", types="money")] == want
+
+
 def test_user_rules_extend_the_currency_table(tmp_path):
     (tmp_path / "money").mkdir()
     (tmp_path / "money" / "currencies.toml").write_text(

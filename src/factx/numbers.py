@@ -142,6 +142,7 @@ class NumberGrammar:
         scales_w: dict[str, Decimal] = {}
         scales_a: dict[str, Decimal] = {}
         half_tail: set[str] = set()
+        tail_before: set[str] = set()
         kinds: dict[str, tuple[str, Decimal]] = {}
         fillers: set[str] = set()
         frac_fillers: set[str] = set()
@@ -158,6 +159,7 @@ class NumberGrammar:
             for w, v in sc.get("attached", {}).items():
                 scales_a[w] = _dec(v)
             half_tail.update(w.casefold() for w in sc.get("half_tail", {}).get("words", []))
+            tail_before.update(w.casefold() for w in sc.get("digit_tail", {}).get("before", []))
             sp = d.get("spelled", {})
             for kind in ("unit", "ten", "tens", "hundred", "fraction"):
                 for w, v in sp.get(kind, {}).items():
@@ -202,8 +204,13 @@ class NumberGrammar:
         self.SPELLED = rf"{first_chars(starters, True)}{vague_lb}{start_w}(?:{sep}(?:{filler}{sep})?{any_w})*+"
         frac = rf"(?:{SP}++{decw}{SP}++(?:[0-9]++(?![0-9.,])|{unit_w}(?:{SP}++{unit_w})*+))?"
         additive = rf"(?:{SP}++{DIGITS}{SP}*+{scale_w}(?:{SP}++{scale_w})*+)*+"
+        # the colloquial tail after a scale word: "1 triệu 2" = 1.2 million, "3 tỷ 5" = 3.5
+        # billion (one or two digits, then the end of the amount; see [scales.digit_tail])
+        tail_end = alias_pattern(ci_words=sorted(tail_before)) if tail_before else r"(?!)"
+        tail = (rf"(?:{SP}++[1-9][0-9]?+(?=[ \t]*+(?:[,;:)/\n]|\.(?![0-9])|$|{tail_end}(?![^\W_]))))?"
+                if tail_before else "")
         # digits with an optional decimal word part, scales, and additive groups ("1 tỷ 200 triệu")
-        self.NUMD = rf"{DIGITS}{frac}(?:{self.SCALES}{additive})?"
+        self.NUMD = rf"{DIGITS}{frac}(?:{self.SCALES}{additive}{tail})?"
         self.NUMW = rf"{self.SPELLED}{frac}"
         neg = alias_pattern(ci_words=self.negative_words)
         self._full = re.compile(
@@ -371,6 +378,13 @@ class NumberGrammar:
             i += 1
         if prev == "filler":
             return None   # "two and" is not a number
+        if prev == "digits" and n >= 3 and self.kinds.get(toks[-2].casefold(), ("",))[0] != "hundred" \
+                and (toks[-2].casefold() in self.scales_w) and last_scale and toks[-1].isdigit() \
+                and len(toks[-1]) <= 2 and toks[-1][0] != "0":
+            # "1 triệu 2": the digits after the last scale word are its leading decimals
+            if lang not in self.decimal_comma_langs:
+                return None
+            small = Decimal(toks[-1]) * last_scale / (10 ** len(toks[-1]))
         if small is None and prev not in ("scale", "half"):
             if total == 0 and prev is None:
                 return None
@@ -643,7 +657,10 @@ class AmountGrammar:
         for unit, langs, scales, rx, after, reach in self.implicit:
             if a.lang not in langs or not a.scaled or a.spelled:
                 continue
-            last = text[a.core:a.end].rsplit(None, 1)[-1].casefold()
+            ws = text[a.core:a.end].split()
+            last = ws[-1].casefold()
+            if last.isdigit() and len(ws) >= 3:
+                last = ws[-2].casefold()   # "1 triệu 2": the colloquial tail (see [scales.digit_tail])
             if last not in scales:
                 continue
             m = self._after_word.match(text, a.end)
