@@ -260,6 +260,9 @@ class DateExtractor:
         ctx = lx["context"]
         self.ctx_dm = {_key(w) for w in ctx["vi_before_daymonth"]}
         self.year_preps = {_key(w) for w in ctx["en_year_preps"] + ctx["vi_year_preps"]}
+        old = [_key(w) for w in ctx.get("old_year_preps", [])]
+        self._OLD_YEAR_BEFORE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in old) + r")\s+$",
+                                              regex.I) if old else regex.compile(r"(?!)")
         self.not_edition = {_key(w) for w in ctx["not_edition"]}
         self.not_edition_doc = {_key(w) for w in ctx.get("document_words", [])}
         self.vague_before = {_key(w) for w in ctx["vague_before"]}
@@ -395,9 +398,9 @@ class DateExtractor:
             # business shorthand: EOM, BOM, EOY, BOY (end / beginning of month / year)
             ("en_eom", rf"{B}(?-i:(?P<w>EOM|BOM|EOY|BOY)){E}"),
             # "by year-end", "month-end": the late part of the current year / month
-            ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-]end{E}"),
-            # "up 15% year-to-date", "year to date", "YTD": from the start of the year to the reference date
-            ("en_ytd", rf"{B}(?:(?P<u>year|month)[\s\-]to[\s\-]date|(?-i:YTD)){E}"),
+            # "year-end"; "up 15% year-to-date", "year to date": from the start of the year to the reference date
+            ("en_yearend", rf"{B}(?:(?P<sh>this|last|next)\s+)?(?P<u>year|month)[\s\-](?:end|(?P<ytd>to[\s\-]date)){E}"),
+            ("en_ytd", rf"{B}(?-i:YTD){E}"),
             ("vi_nextday", rf"{B}(?:ngày\s+)?hôm\s+(?P<dir>sau){E}"),
             ("vi_next_n", rf"{B}(?P<n>\d{{1,2}}|{VNUM})\s+(?P<u>ngày|tuần|tháng|năm|quý)\s+(?P<sh>tới|tiếp\s+theo|sắp\s+tới|vừa\s+qua|vừa\s+rồi){E}"),
             ("en_next_n", rf"{B}(?P<sh>next|last|past|previous|coming|following)\s+(?P<n>\d{{1,2}}|{ENUM})\s+(?P<u>day|week|month|year|quarter)s{E}"),
@@ -407,11 +410,14 @@ class DateExtractor:
             ("vi_wd", rf"{B}(?P<wd>{WDV}){E}(?:\s+(?P<sh>tuần\s+(?:này|trước|sau|tới|qua)|này|tới|trước|sau|vừa\s+qua|qua){E})?"),
             ("en_wd", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+|(?P<sh4>this|last|next|coming|previous|following)\s+week\s*(?:on\s+|-\s*|,\s*)?)?{B}(?P<wd>{WDE}){E}(?:\s+(?P<sh2>next|last|this)\s+week|\s+(?:of|from)\s+(?:the\s+)?(?P<sh3>this|next|last|following|previous|coming)\s+week|,?\s+(?:the\s+)?(?P<dom>{D})(?:st|nd|rd|th){E})?"),
             # lunar dates: "mùng 5 tháng Giêng năm Ất Tỵ", "rằm tháng Giêng", "ngày 15/8 âm lịch", "mùng 3 Tết"
-            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}\s*\)?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"
+            ("vi_lunar", rf"{B}(?:(?P<head>ngày)\s+)?(?:(?:(?:mùng|mồng)\s+)?(?P<d>{D})|(?P<ram>rằm))\s+tháng\s+(?P<m>giêng|chạp|1[0-2]|0?[1-9]|{VMW}){E}(?P<al>\s*\(?\s*{self.LUNAR}(?:\s*\))?)?(?:,?\s+(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d))|\s+năm\s+(?P<yrel>nay|ngoái|trước|sau|tới){E})?"
                          rf"|{B}(?:(?P<head>ngày)\s+)?(?:mùng|mồng)\s+(?P<td>[1-9]|10)\s+Tết{E}(?:\s+(?:Nguyên\s+đán\s+)?(?:năm\s+)?(?:(?P<cc>{CANCHI}){E}|(?P<y>{Y4})(?!\d)))?"),
             ("holiday", rf"(?:(?P<sh>this|last|next|coming|previous|following)\s+)?{B}(?P<hol>{HOL}){E}(?:\s+(?P<cc>{CANCHI}){E})?(?:,?\s+(?:of\s+|năm\s+)?(?P<y>{Y4})(?!\d)|\s+(?:of\s+)?(?P<ysh>năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|this\s+year|last\s+year|next\s+year){E})?"),
             # seasons with a year or a shift word: "summer 2024", "last winter", "mùa hè năm nay"
-            ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d)(?:[-–/](?:\d\d|{Y4})(?!\d))?)"),
+            ("en_season", rf"{B}(?:(?P<sh>this|last|next|past|coming|previous)\s+(?P<s>{SEA}){E}(?:\s+(?:of\s+)?(?P<y>{Y4})(?!\d))?|(?P<s>{SEA})\s+(?:of\s+)?(?P<y>{Y4})(?!\d)(?:[-–/](?:\d\d|{Y4})(?!\d))?"
+                           # "over the summer, inflation fell", "in the autumn." (not "in the fall in prices")
+                           rf"|(?<=(?:in|over|during|through|throughout|since|until|by)\s+the\s+)(?P<s>{SEA})"
+                           rf"(?=\s*[,.;:!?)]|\s+(?:and|when|as|after|before|amid|with)(?![\p{{L}}])))"),
             ("vi_season", rf"{B}(?P<s>{SEAV})\s+(?:năm\s+)?(?:(?P<y>{Y4})(?!\d)|(?P<vsh>nay|ngoái|trước|tới|sau|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau){E})"),
             # a day of the current month: "on the 15th", "by the 1st"
             ("en_the_nth", rf"{B}(?P<prep>on|by|until|till|from|since|before|after)\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)\]]|$|at\s+\d|when\s)|\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})(?:\s+of\s+(?:the\s+|this\s+)?(?:month|(?P<sh>next|last|previous|the\s+next|the\s+previous|the\s+following)\s+month){E})?"),
@@ -480,7 +486,7 @@ class DateExtractor:
             "vi_relunit": {"tuần", "tháng", "năm"}, "en_relunit": shifts | {"earlier", "later"}, "en_fiscal": {"fiscal", "financial", "calendar"},
             "en_months_to": {"#", "year", "quarter"} | enum,
             "en_ago": {"#", "a", "an"} | enum, "en_later": {"next", "following", "previous"}, "en_in": {"in"}, "vi_ago": {"#"} | vnum,
-            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"year", "month", "ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
+            "vi_nextday": {"ngày", "hôm"}, "vi_cach_day": {"cách"}, "en_yearend": {"this", "last", "next", "year", "month"}, "en_eom": {"eom", "bom", "eoy", "boy"}, "en_ytd": {"ytd"}, "vi_cungky": {"cùng"}, "en_cungky": {"same"}, "vi_next_n": {"#"} | vnum, "en_next_n": {"next", "last", "past", "previous", "coming", "following"}, "vi_wd": {"thứ", "chủ"},
             "en_wd": wds | {"this", "last", "next", "coming", "previous", "following"},
             "holiday": set(),   # triggered by whole holiday names (below), not by their first word
             "en_season": {"this", "last", "next", "past", "coming", "previous"} | first(self.seasons),
@@ -585,7 +591,7 @@ class DateExtractor:
                    ({"earlier", "later"}, "en_relunit", {_key(k).split()[0] for k in self.sh_en}),
                    (shift_words, "en_q_rel", {"quarter"} | {w for k in self.sh_en for w in _key(k).split()[1:2]}),
                    ({"this", "last", "next"}, "en_yearend", {"year", "month"}),
-                   ({"year", "month"}, "en_yearend", {"end", "-"}),
+                   ({"year", "month"}, "en_yearend", {"end", "-", "to"}),   # "year-end", "year to date"
                    (shift_words, "en_wd", set(self.wd_en) | {"week"}),
                    (shift_words, "en_season", {_key(k).split()[0] for k in self.seasons}),
                    ({"tuần", "tháng", "năm"}, "vi_relunit", {_key(k).split()[0] for k in self.sh_vi}),
@@ -1053,21 +1059,27 @@ class DateExtractor:
     # "kỳ hạn 6-9 tháng", "3-5 năm": a range of counts before a unit, not a day-month
     _UNIT_AFTER = regex.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|tuổi|giờ|tiếng|phút|lần|months?|years?|days?|weeks?)(?![\p{L}])"
                                 r"(?!\s+(?:nay|ngoái|trước|sau|tới|qua|này)(?![\p{L}]))", regex.I)
+    _UNIT_FIRST = frozenset("tnqgplmydw")
+
+    def _dm_before_unit(self, m, text, a, b):
+        mt = self._THANG_AFTER.match(text, m.end())
+        if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
+            y = int(mt.group(2)) if mt.group(2) else None
+            mo = int(mt.group(1))
+            if _valid(y, mo, a) and _valid(y, mo, b):
+                return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
+        return None
     # "ngày 5-6 tháng 12": two days of a month told in words
     _THANG_AFTER = regex.compile(r"\s+tháng\s+(1[0-2]|0?[1-9])(?![\d\p{L}])(?:\s*(?:[/\-]|năm)\s*((?:1\d|20)\d\d)(?!\d))?", regex.I)
 
     def _r_num_dmy(self, m, text, doc):
-        if not m["y"] and not m["y2"] and m["s"] != "/" and self._UNIT_AFTER.match(text, m.end()):
-            a, b = int(m["a"]), int(m["b"])
-            mt = self._THANG_AFTER.match(text, m.end())
-            if mt and m["s"] == "-" and m["head"] and 1 <= a < b <= 31:
-                y = int(mt.group(2)) if mt.group(2) else None
-                mo = int(mt.group(1))
-                if _valid(y, mo, a) and _valid(y, mo, b):
-                    return C(m.start(), mt.end(), P(y, mo, a), P(y, mo, b))
-            return None
         a, b, sep = int(m["a"]), int(m["b"]), m["s"]
         ys = m["y"]
+        if not ys and sep != "/":
+            e = m.end()
+            if text[e:e + 2][1:].lower() in self._UNIT_FIRST and text[e:e + 1] == " " and not m["y2"] \
+                    and self._UNIT_AFTER.match(text, e):
+                return self._dm_before_unit(m, text, a, b)
         lang = doc.lang_at(m.start("a"))
         if ys and len(ys) == 2 and sep != "/":
             return None
@@ -1152,6 +1164,8 @@ class DateExtractor:
                 return None
         if not m["m"][0].isdigit() and m["m"][0].islower() and not (m["head"] or m["mong"] or y):
             return None
+        if _key(m["m"]) in ("giêng", "chạp"):
+            return None   # "23 tháng Chạp": a lunar date (vi_lunar)
         return C(m.start(), m.end(), P(y, mo, d, yrel=yrel), needs_ref=yrel is not None)
 
     def _r_vi_month(self, m, text, doc):
@@ -1159,6 +1173,8 @@ class DateExtractor:
         mo = self._month_word(mw, mw)
         if mo is None or not 1 <= mo <= 12:
             return None
+        if mw[0] in "gGcC" and _key(mw) in ("giêng", "chạp") and _rs(r"(?i)(?:rằm|\d)\s+$", text[max(0, m.start() - 6):m.start()]):
+            return None   # "rằm tháng Giêng", "23 tháng Chạp": a lunar date (vi_lunar)
         y, yrel = self._yr_from(m)
         if not mw[0].isdigit():
             k = _key(mw)
@@ -1259,7 +1275,11 @@ class DateExtractor:
             s = m.start("head")
         if y2 is not None:
             rsl = rs.lower()
-            ok = (1900 <= y <= 2100 or head) and y < y2 <= y + 200
+            ok = (1900 <= y <= 2100 or head or (tu and 1800 <= y)) and y < y2 <= y + 200   # "từ 1884 đến 1945"
+            if not head:
+                nx = _rm(r"\s+([\p{L}/]+)", text[m.end():m.end() + 20])
+                if nx and nx.group(1).lower() in self.count_after:
+                    return None   # "between 1950 and 1990 people", "from 1850 to 1900 points": counts
             if rsl in ("and", "và") and (tu or "").lower() not in ("between", "giữa"):
                 ok = False
             if rsl in ("to", "until", "through", "đến", "tới") and not (tu or head):
@@ -1274,14 +1294,22 @@ class DateExtractor:
                 return None
             return C(s, e, P(y))
         if not 1900 <= y <= 2100:
+            if 1800 <= y < 1900 and self._OLD_YEAR_BEFORE.search(text, max(0, s - 10), s):
+                nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
+                if not (nxt and nxt.group(1).lower() in self.count_after):
+                    return C(s, e, P(y))   # "founded in 1886": an older year after a preposition of time
             return None
         if self._NAM_BEFORE.search(text, max(0, s - 8), s):
             return None   # "năm 2024": the same pattern from the head word "năm" covers it, longer
         nxt = _rm(r"\s+([\p{L}\d/]+)", text[e:e + 20])
         if nxt and nxt.group(1).lower() in self.count_after:
             return None
-        if self._year_context(text, m.start("y"), e):
-            return C(m.start("y"), e, P(y))
+        if self._year_context(text, s, e):
+            return C(s, e, P(y))
+        win = text[s - 14 if s > 14 else 0:e + 6]
+        if ("and" in win or "và" in win or "or" in win or "hoặc" in win or "&" in win) \
+                and self._coordinated_year(text, s, e, text[e:e + 40]):
+            return C(s, e, P(y))   # "over 2025 and 2026", "năm 2025 và 2026": a year joined to another close year
         return None
 
     _NAM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])năm\s+$", regex.I | regex.REVERSE)
@@ -1293,8 +1321,6 @@ class DateExtractor:
             return True
         if _rm(r"\s*[-–—]?\s*\d", after):
             return False
-        if self._coordinated_year(text, s, e, after):
-            return True
         ws = self._prev_words(text, s, 2)
         tail = before.rstrip()
         if ws and tail.lower().endswith(ws[-1]) and len(before) - len(tail) <= 2:
@@ -1342,12 +1368,12 @@ class DateExtractor:
 
     def _coordinated_year(self, text, s, e, after) -> bool:
         """"over 2025 and 2026", "in 2019 or 2020": a year joined to another close year."""
-        mb = self._AND_YEAR.search(text, max(0, s - 16), s)
+        mb = self._AND_YEAR.search(text, max(0, s - 16), s) if text[s - 2:s - 1].isalpha() or text[s - 2:s - 1] == "&" else None
         if mb and abs(int(mb.group(1)) - int(text[s:e])) <= 10:
             nx = _rm(r"\s+([\p{L}/]+)", after)
             if not (nx and nx.group(1).lower() in self.count_after):
                 return True   # "trong năm 2025 và 2026": the second of two years
-        mm = self._YEAR_AND.match(after)
+        mm = self._YEAR_AND.match(after) if after[:1] in (" ", ",", "\t") else None
         if not mm or abs(int(mm.group(1)) - int(text[s:e])) > 10:
             return False
         return not (mm.group(2) and mm.group(2).lower() in self.count_after)
@@ -1445,7 +1471,8 @@ class DateExtractor:
     _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$")
 
     def _r_vi_part_year(self, m, text, doc):
-        if self._VAGUE_MONTHS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        st = m.start()
+        if st > 6 and text.find("tháng", st - 8, st) >= 0 and self._VAGUE_MONTHS_BEFORE.search(text, st - 16 if st > 16 else 0, st):
             return None  # "những tháng cuối năm": the last months of any year, vague
         y, yrel = self._yr_from(m)
         c = C(m.start(), m.end(), P(y, yrel=yrel), needs_ref=yrel is not None)
@@ -1911,11 +1938,14 @@ class DateExtractor:
         return c
 
     def _r_en_ytd(self, m, text, doc):
-        c = C(m.start(), m.end(), None, rel=("month" if (m["u"] or "").lower() == "month" else "year", 0), needs_ref=True)
+        u = m["u"] if "u" in m.re.groupindex else None
+        c = C(m.start(), m.end(), None, rel=("month" if (u or "").lower() == "month" else "year", 0), needs_ref=True)
         c.extra["to_now"] = True
         return c
 
     def _r_en_yearend(self, m, text, doc):
+        if m["ytd"]:
+            return self._r_en_ytd(m, text, doc) if not m["sh"] else None
         sh = {"this": 0, "last": -1, "next": 1}.get((m["sh"] or "this").lower(), 0)
         c = C(m.start(), m.end(), None, rel=(m["u"].lower(), sh), needs_ref=True)
         c.extra["part"] = "late"
@@ -2147,6 +2177,9 @@ class DateExtractor:
         y = int(m["y"]) if m["y"] else None
         if y is None and m["cc"]:
             y = self._canchi_year(m["cc"], doc.reference_date)
+        if "yrel" in m.re.groupindex and m["yrel"] and doc.reference_date is not None:
+            # "rằm tháng Giêng năm nay": the lunar year that begins in that calendar year
+            y = doc.reference_date.year + self.sh_vi.get(_key(m["yrel"]), 0)
         return C(m.start(), m.end(), None, rel=("lunar", d, mo, y), needs_ref=False)
 
     def _resolve_lunar(self, c: C, ref):
@@ -2554,8 +2587,9 @@ class DateExtractor:
                 return None, "day"
             return f"{ref.date().isoformat()}/{end}", "day"
         if c.extra.get("week_end") and isinstance(v, str) and len(v) == 10:
-            # "the week ended Nov. 9": the seven days that end on that day
-            return f"{(dt.date.fromisoformat(v) - dt.timedelta(days=6)).isoformat()}/{v}", "day"
+            # "the week ended Nov. 9": the seven days that end on that day ("13 weeks to": 91 days)
+            days = 7 * c.extra["week_end"] - 1
+            return f"{(dt.date.fromisoformat(v) - dt.timedelta(days=days)).isoformat()}/{v}", "day"
         t2 = c.extra.get("time2") or (c.b if c.kind == "time" else None)
         if t2 is not None and isinstance(v, str) and len(v) >= 16 and v[10] == "T" and "/" not in v:
             v = f"{v}/{v[:11]}{t2.H:02d}:{(t2.M or 0):02d}"
@@ -2718,7 +2752,7 @@ class DateExtractor:
         reference date: "since September", "tháng 10 vừa qua" (past), "ngày 20/11 tới" (future)."""
         if "dir" in c.extra:
             return c.extra["dir"]
-        if self._SINCE_ONLY.search(text, max(0, c.start - 12), c.start):
+        if "ince" in text[max(0, c.start - 12):c.start] and self._SINCE_ONLY.search(text, max(0, c.start - 12), c.start):
             return "past"
         return None
 
@@ -2728,18 +2762,27 @@ class DateExtractor:
         r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    _WEEK_ENDED = regex.compile(r"(?:^|[^\p{L}])(week)\s+(?:ended|ending|to)\s+(?:on\s+)?$", regex.I)
+    # "the week ended Nov. 9", "the 13 weeks to 2 November": the weeks that end on that day
+    _WEEK_ENDED = regex.compile(r"(?<![\p{L}\p{N}])(?:(?P<n>\d{1,2}|two|three|four|five|six|eight|ten|twelve)\s+weeks|week)"
+                                r"\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", regex.I)
+    _NWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
-            if self._is_day(c) and "time" not in c.extra and "offset" not in c.extra:
-                wk = self._WEEK_ENDED.search(text, max(0, c.start - 20), c.start)
+            st = c.start
+            if text.rfind("eek", st - 24 if st > 24 else 0, st) >= 0 and self._is_day(c) \
+                    and "time" not in c.extra and "offset" not in c.extra:
+                wk = self._WEEK_ENDED.search(text, st - 24 if st > 24 else 0, st)
                 if wk:
-                    c.start = wk.start(1)
-                    c.extra["week_end"] = True
+                    n = wk["n"]
+                    c.start = wk.start()
+                    c.extra["week_end"] = (int(n) if n.isdigit() else self._NWORDS[n.lower()]) if n else 1
                     continue
-            if c.kind != "date" or c.b is not None or c.rel is not None or c.a is None or c.a.m is None \
-                    or c.a.y is not None or c.a.yrel is not None or c.a.q is not None or "pair" in c.extra:
+            a = c.a
+            if a is None or a.m is None or a.y is not None or a.yrel is not None or c.b is not None \
+                    or c.rel is not None or c.kind != "date" or a.q is not None or "pair" in c.extra:
+                continue
+            if text[c.end + 1:c.end + 2].lower() not in ("v", "t", "s", "n"):
                 continue
             mm = self._VI_SIDE_AFTER.match(text, c.end)
             if mm and doc.lang_at(c.start) == "vi":
