@@ -1363,7 +1363,7 @@ class DateExtractor:
             return True
         return False
 
-    _AND_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?$", regex.I)
+    _AND_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?$", regex.I | regex.REVERSE)
     _YEAR_AND = regex.compile(r"\s*,?\s*(?:and|or|và|hoặc|&)\s+(?:in\s+|năm\s+)?((?:19|20)\d\d)(?!\d|[.,]\d)(?:\s+([\p{L}/]+))?", regex.I)
 
     def _coordinated_year(self, text, s, e, after) -> bool:
@@ -1445,8 +1445,8 @@ class DateExtractor:
             return self._period(m, 1, n)
         return self._period(m, 13 - n, 12)
 
-    _DURATION_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:sau|trong|mất|kéo\s+dài|gần|hơn|khoảng|chừng|hạn|kỳ|mỗi|hàng|những|các|vòng|thời\s+gian)\s+$")
-    _YTD_OPEN = regex.compile(r"(?:^|[.;:!?\n]\s*)trong\s+$")
+    _DURATION_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:sau|trong|mất|kéo\s+dài|gần|hơn|khoảng|chừng|hạn|kỳ|mỗi|hàng|những|các|vòng|thời\s+gian)\s+$", regex.REVERSE)
+    _YTD_OPEN = regex.compile(r"(?:^|[.;:!?\n]\s*)trong\s+$", regex.REVERSE)
 
     def _r_vi_ytd(self, m, text, doc):
         before = text[max(0, m.start() - 24):m.start()].lower()
@@ -1468,7 +1468,7 @@ class DateExtractor:
         h = self.halves[_key(m["half"])]
         return self._period(m, 1, 6) if h == 1 else self._period(m, 7, 12)
 
-    _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$")
+    _VAGUE_MONTHS_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:những|các|mấy|vài)\s+tháng\s+$", regex.REVERSE)
 
     def _r_vi_part_year(self, m, text, doc):
         st = m.start()
@@ -1705,8 +1705,8 @@ class DateExtractor:
         return self._vi_relunit_c(m, text, u, sh)
 
     # "Năm sau, thuế sẽ giảm", "vào năm sau": next year (not "năm sau đó", "the year after")
-    _NEXT_YEAR_BEFORE = regex.compile(r"(?:^|[.;:!?\n(]\s*|(?<![\p{L}])(?:vào|trong|đến|tới|sang|cho|từ)\s+)$", regex.I)
-    _DM_BEFORE = regex.compile(r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}\s+$")
+    _NEXT_YEAR_BEFORE = regex.compile(r"(?:^|[.;:!?\n(]\s*|(?<![\p{L}])(?:vào|trong|đến|tới|sang|cho|từ)\s+)$", regex.I | regex.REVERSE)
+    _DM_BEFORE = regex.compile(r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}\s+$", regex.REVERSE)
 
     def _vi_relunit_c(self, m, text, u, sh):
         c = C(m.start(), m.end(), None, rel=(u, sh), needs_ref=True)
@@ -2745,7 +2745,7 @@ class DateExtractor:
         return y
 
     # English "since" only: Vietnamese "kể từ ngày 15/11" also tells when a rule takes effect
-    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])since\s+(?:the\s+)?$", regex.I)
+    _SINCE_ONLY = regex.compile(r"(?:^|[^\p{L}])since\s+(?:the\s+)?$", regex.I | regex.REVERSE)
 
     def _fixed_direction(self, text, c: C) -> str | None:
         """"past" or "future" when the words around a date without a year fix its side of the
@@ -2764,7 +2764,7 @@ class DateExtractor:
 
     # "the week ended Nov. 9", "the 13 weeks to 2 November": the weeks that end on that day
     _WEEK_ENDED = regex.compile(r"(?<![\p{L}\p{N}])(?:(?P<n>\d{1,2}|two|three|four|five|six|eight|ten|twelve)\s+weeks|week)"
-                                r"\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", regex.I)
+                                r"\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", regex.I | regex.REVERSE)
     _NWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
     def _vi_side_after(self, text, kept, doc):
