@@ -23,10 +23,12 @@ _PATTERNS = [
     regex.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])"),
 ]
 # An explicit header with a day-first date anywhere near the top ("Cập nhật: 11/11/2024").
+_HEADER_WORDS = ("date", "published", "updated", "posted", "ngày đăng", "đăng lúc", "cập nhật", "xuất bản")
 _HEADER_DMY = regex.compile(
-    r"(?i)\b(?:date|published|updated|posted|ngày đăng|đăng lúc|cập nhật|xuất bản)\s*:?\s*"
+    r"(?i)\b(?:" + "|".join(w.replace(" ", "\\ ") for w in _HEADER_WORDS) + r")\s*:?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:[ap]m)?\s*,?\s*)?(?:\p{L}+,?\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 HEAD = 600  # a header or byline sits at the top
+_YEAR4 = regex.compile(r"\d{4}")
 
 
 def guess_reference_date(text: str) -> dt.datetime | None:
@@ -35,15 +37,27 @@ def guess_reference_date(text: str) -> dt.datetime | None:
     # An explicit header ("date 2024-11-11", "Published: ...") anywhere near the top; other
     # dates only on short lines at the very top (a byline or dateline): a date in the first
     # sentence of the body is an event date, not the moment of writing.
-    lines = [ln for ln in text[:HEAD].split("\n") if ln.strip()][:5]
-    m = _HEADER_DMY.search(text[:HEAD])
+    top = text[:HEAD]
+    if _YEAR4.search(top) is None:
+        return None   # every pattern below has a four-digit year
+    lines = [ln for ln in top.split("\n") if ln.strip()][:5]
+    low = top.lower()
+    # (the case-insensitive alternations are slow: look for their words first)
+    m = _HEADER_DMY.search(top) if any(w in low for w in _HEADER_WORDS) else None
     if m and not _PATTERNS[0].search(text[:HEAD]):
         try:
             return dt.datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             pass
     short = "\n".join(ln for ln in lines if len(ln) <= 100)
+    has_year = _YEAR4.search(short) is not None
+    low_short = short.lower()
+    has_month = any(k in low_short for k in _MONTHS)
     for i, pat in enumerate(_PATTERNS):
+        if i and not has_year:
+            break
+        if i in (2, 3) and not has_month:
+            continue
         m = pat.search(text[:HEAD] if i == 0 else short)
         if not m:
             continue
