@@ -3,9 +3,7 @@ BBC/Reuters business copy (not copied from them), with the facts a reader would 
 ISO values a reader would give on the reference date. Each case lists every date fact of
 its sentence (span, value); the second half lists sentences with no date at all."""
 
-import pytest
-
-import factx
+from .news_dates import news_tests
 
 WED = "2024-11-13"   # a Wednesday in mid-November
 JAN = "2025-01-06"   # a Monday early in the year: "December", "fourth quarter" are last year's
@@ -306,25 +304,5 @@ NOT_VI = [
 ]
 
 
-def _dates(text, lang, ref):
-    return sorted((f.text, f.value) for f in factx.extract(text, lang=lang, reference_date=ref, types="date"))
-
-
-@pytest.mark.parametrize("ref,text,expected", EN, ids=[t[:40] for _, t, _ in EN])
-def test_english_news(ref, text, expected):
-    assert _dates(text, "en", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("ref,text,expected", VI, ids=[t[:40] for _, t, _ in VI])
-def test_vietnamese_news(ref, text, expected):
-    assert _dates(text, "vi", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("text", NOT_EN)
-def test_english_news_non_dates(text):
-    assert _dates(text, "en", WED) == []
-
-
-@pytest.mark.parametrize("text", NOT_VI)
-def test_vietnamese_news_non_dates(text):
-    assert _dates(text, "vi", WED) == []
+(test_english_news, test_vietnamese_news,
+ test_english_news_non_dates, test_vietnamese_news_non_dates) = news_tests(EN, VI, NOT_EN, NOT_VI, ref_for_non_dates=WED)

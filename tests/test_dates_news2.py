@@ -8,9 +8,7 @@ stay outside a single date, range words ("between", "từ ... đến") inside; e
 ("30 days", "3 năm", "over the past decade") are not dates, while "2 năm tới" (the next two
 years) is."""
 
-import pytest
-
-import factx
+from .news_dates import news_tests
 
 EN = [
     # a January reference: December and the fourth quarter are last year's
@@ -329,31 +327,5 @@ NOT_VI = [
 KNOWN = ("Public sector borrowing in October", "The chancellor's Budget on 30 October")
 
 
-def _cases(rows):
-    return [pytest.param(ref, text, exp, id=text[:40],
-                         marks=[pytest.mark.xfail(strict=True, reason="known miss")] if text.startswith(KNOWN) else [])
-            for ref, text, exp in rows]
-
-
-def _dates(text, lang, ref):
-    return sorted((f.text, f.value) for f in factx.extract(text, lang=lang, reference_date=ref, types="date"))
-
-
-@pytest.mark.parametrize("ref,text,expected", _cases(EN))
-def test_english_news(ref, text, expected):
-    assert _dates(text, "en", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("ref,text,expected", _cases(VI))
-def test_vietnamese_news(ref, text, expected):
-    assert _dates(text, "vi", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("text", NOT_EN)
-def test_english_news_non_dates(text):
-    assert _dates(text, "en", "2024-11-13") == []
-
-
-@pytest.mark.parametrize("text", NOT_VI)
-def test_vietnamese_news_non_dates(text):
-    assert _dates(text, "vi", "2024-11-13") == []
+(test_english_news, test_vietnamese_news,
+ test_english_news_non_dates, test_vietnamese_news_non_dates) = news_tests(EN, VI, NOT_EN, NOT_VI, KNOWN)

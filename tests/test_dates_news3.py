@@ -3,9 +3,7 @@ tests/test_dates_news.py and tests/test_dates_news2.py, to measure how the rules
 wording (Reuters/BBC and VnExpress/VnEconomy style, not copied from them). Conventions as in
 tests/test_dates_news2.py."""
 
-import pytest
-
-import factx
+from .news_dates import news_tests
 
 EN = [
     ("2025-04-02", "U.S. President Donald Trump is set to announce sweeping tariffs later on Wednesday.",
@@ -165,31 +163,5 @@ NOT_VI = [
 KNOWN = ("Phiên giao dịch cuối năm 31/12",)
 
 
-def _cases(rows):
-    return [pytest.param(ref, text, exp, id=text[:40],
-                         marks=[pytest.mark.xfail(strict=True, reason="known miss")] if text.startswith(KNOWN) else [])
-            for ref, text, exp in rows]
-
-
-def _dates(text, lang, ref):
-    return sorted((f.text, f.value) for f in factx.extract(text, lang=lang, reference_date=ref, types="date"))
-
-
-@pytest.mark.parametrize("ref,text,expected", _cases(EN))
-def test_english_news(ref, text, expected):
-    assert _dates(text, "en", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("ref,text,expected", _cases(VI))
-def test_vietnamese_news(ref, text, expected):
-    assert _dates(text, "vi", ref) == sorted(expected)
-
-
-@pytest.mark.parametrize("text", NOT_EN)
-def test_english_news_non_dates(text):
-    assert _dates(text, "en", "2024-11-13") == []
-
-
-@pytest.mark.parametrize("text", NOT_VI)
-def test_vietnamese_news_non_dates(text):
-    assert _dates(text, "vi", "2024-11-13") == []
+(test_english_news, test_vietnamese_news,
+ test_english_news_non_dates, test_vietnamese_news_non_dates) = news_tests(EN, VI, NOT_EN, NOT_VI, KNOWN)
