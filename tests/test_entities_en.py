@@ -214,6 +214,17 @@ def test_event_names_and_lists_of_known_names():
     assert ("org", "Next") in ents("Shares in Next rose 5% after the retailer raised its forecast.")
 
 
+def test_initials_belong_to_the_name():
+    def ents(text):
+        return [(f.text, f.type) for f in factx.extract(text, lang="en", types="entity")]
+    assert ("M. Atherton", "person") in ents("England captain M. Atherton was out for 12 .")
+    assert ("J. K. Rowling", "person") in ents("J. K. Rowling wrote it.")
+    assert ("M. Wasim", "person") in ents("( Ijaz Ahmed 66 , M. Wasim 4-50 )")
+    got = ents("A. Agassi beat P. Sampras 6-4 6-3")
+    assert ("A. Agassi", "person") in got and ("P. Sampras", "person") in got
+    assert ents("He took vitamin C. The results were good.") == []
+
+
 if __name__ == "__main__":
     table, errors = score()
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")

@@ -200,10 +200,15 @@ def _trie(words) -> str:
     return "(?:" + emit(root) + ")" if root else "(?!)"
 
 
+# an initial before a capitalized word or another initial ("M. Atherton", "J. K. Rowling")
+_INITIAL = r"\p{Lu}\.(?=[ \t]+\p{Lu}(?:\p{Ll}|\.[ \t]+\p{Lu}\p{Ll}))"
 RUN = regex.compile(
-    rf"(?<![{_W}])(?:{CAPTOK})"
+    # a run may start with an initial before a capitalized word ("M. Atherton", "S. Waugh")
+    rf"(?<![{_W}.])(?:{_INITIAL}|{CAPTOK})"
     rf"(?:(?:[ \t]+(?:{_trie(_CONNECT_WORDS)}[ \t]+){{0,2}}|[ \t]*[-–][ \t]*)"
-    rf"(?:\p{{Lu}}\.(?=[ \t]+\p{{Lu}}\p{{Ll}})|{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+    rf"(?:{_INITIAL}|{CAPTOK}|\d{{4}}(?=[ \t]+\p{{Lu}})))*")
+# initials right before a name ("A. Agassi", "J. K. Rowling")
+_INITIALS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]+)+$", regex.REVERSE)
 
 
 def _non_ascii(s: str) -> int:
@@ -717,6 +722,9 @@ class _Engine:
                     cands.append((s, e, "location", canon, "place", 0))
                     continue
                 e = self._extend_person(text, e)
+                ini = _INITIALS_BEFORE.search(text, max(0, s - 12), s)
+                if ini is not None and lang_at(s) == "en":
+                    s = ini.start()   # "A. Agassi", "J. K. Rowling": the initials belong to the name
             cands.append((s, e, typ, canon, "gazetteer", 0))
             if typ == "org" and ent.acro:
                 y = _YEAR_AFTER.match(text, e, e + 12)
@@ -1630,10 +1638,17 @@ class _Engine:
             else:
                 self._piece_candidate(text, p, cands, lang_at)
 
+    def _initial_first(self, text, p) -> bool:
+        """Does the piece open with an initial ("M. Atherton", "S. Waugh")?"""
+        w = p[0][2]
+        return len(p) >= 2 and len(w) == 1 and w.isupper() and text[p[0][1]:p[0][1] + 1] == "."
+
     def _piece_candidate(self, text, p, cands, lang_at):
         while p and (not p[0][2][:1].isupper() or p[0][2].casefold() in self.stop_words):
             if self._given_stop(p) and lang_at(p[0][0]) == "en":
                 break
+            if self._initial_first(text, p) and lang_at(p[0][0]) == "en":
+                break   # "A. Agassi": an initial, not the article
             p = p[1:]
         if not p:
             return
@@ -1709,6 +1724,11 @@ class _Engine:
                 cands.append((s, e, "location", text[s:e], "facility", 1))  # "the Brent Cross shopping centre"
             else:
                 cands.append((s, e, "person", self._person_canon(text[s:e]), "name", 1))
+        elif 2 <= len(words) <= 3 and lang_at(s) == "en" and self._initial_first(text, p) \
+                and all(w[:1].isupper() and w.casefold() not in self.not_entities for w in words[1:]) \
+                and low[-1] not in self.org_tails and low[-1] not in self.loc_tails:
+            # an initial and a surname ("M. Atherton", "J. K. Rowling"): a person
+            cands.append((s, e, "person", self._person_canon(text[s:e]), "initial_name", 1))
         elif len(words) >= 2 and len(words) <= 4 and self._title_before(text, s) \
                 and self._namelike(words):
             cands.append((s, e, "person", self._person_canon(text[s:e]), "title_name", 2))
