@@ -225,6 +225,14 @@ def test_initials_belong_to_the_name():
     assert ents("He took vitamin C. The results were good.") == []
 
 
+def test_joined_nationalities_are_misc():
+    def ents(text):
+        return [(f.text, f.type) for f in factx.extract(text, lang="en", types="entity")]
+    assert ents("the Anglo-Australian miner") == [("Anglo-Australian", "misc")]
+    assert ents("Franco-German talks resumed") == [("Franco-German", "misc")]
+    assert ("Indo-Pacific", "location") in ents("in the Indo-Pacific region")
+
+
 if __name__ == "__main__":
     table, errors = score()
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")

@@ -519,6 +519,7 @@ class _Engine:
         self.hyphen_prefixes = set(sn.get("hyphen_prefixes_en", []))
         self.not_org_after = set(sn.get("not_org_after_en", []))
         self.place_hyphen = set(sn.get("place_hyphen_en", []))
+        self.demonym_prefixes = {fold(w) for w in sn.get("demonym_prefixes_en", [])}
 
     # ------------------------------------------------------------------ helpers
 
@@ -934,6 +935,12 @@ class _Engine:
                 if w.casefold() in stop:
                     continue
                 h = w.rfind("-")
+                if h > 1 and lang_at(s) == "en" and fold(w[h + 1:]) in self.demonyms \
+                        and all(fold(x) in self.demonyms or fold(x) in self.demonym_prefixes
+                                for x in w[:h].split("-")) and (s, e) not in gz_spans:
+                    # "Anglo-Australian", "Franco-German", "Russian-Ukrainian": nationalities
+                    cands.append((s, e, "misc", w, "demonym_compound", 1))
+                    continue
                 if h > 1 and w[h + 1:] in self.place_hyphen and lang_at(s) == "en":
                     # "the Basingstoke-based group": the place before the hyphen (a known name
                     # there has its gazetteer candidate; not "Home-based", "Plant-based")
