@@ -689,6 +689,10 @@ class DateExtractor:
             r"|due(?!\s+to\s+(?!be\b))|" + fut + ")"
             r"|(?P<p>(?<!(?:is|are|be|been|being|remains?|stay|stays)\s+)\p{L}{3,}ed|" + past + r"))(?![\p{L}])", I)
 
+        # "the week ended Nov. 9", "the 13 weeks to 2 November": the weeks that end on that day
+        self._WEEK_ENDED = regex.compile(r"(?<![\p{L}\p{N}])(?:(?P<n>\d{1,2}|" + _alt(self.num_en)
+                                         + r")\s+weeks|week)\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", R)
+
     # ---- helpers ----
     def _prev_words(self, text: str, s: int, n: int = 2) -> list[str]:
         """The up to n words right before position s (lower-cased), nearest last."""
@@ -2762,10 +2766,6 @@ class DateExtractor:
         r"[ \t]+(?:(?P<p>vừa\s+qua|vừa\s+rồi)|(?P<f>sắp\s+tới|tới\s+đây|tới)|(?P<n>này))(?![\p{L}\p{N}])"
         r"(?!\s*(?:nay|ngày|hôm|tháng|năm|hết|cuối|đầu|giữa|mùng|mồng|\d))", regex.I)
 
-    # "the week ended Nov. 9", "the 13 weeks to 2 November": the weeks that end on that day
-    _WEEK_ENDED = regex.compile(r"(?<![\p{L}\p{N}])(?:(?P<n>\d{1,2}|two|three|four|five|six|eight|ten|twelve)\s+weeks|week)"
-                                r"\s+(?:ended|ending|to|through)\s+(?:on\s+)?$", regex.I | regex.REVERSE)
-    _NWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
     def _vi_side_after(self, text, kept, doc):
         for c in kept:
@@ -2776,7 +2776,7 @@ class DateExtractor:
                 if wk:
                     n = wk["n"]
                     c.start = wk.start()
-                    c.extra["week_end"] = (int(n) if n.isdigit() else self._NWORDS[n.lower()]) if n else 1
+                    c.extra["week_end"] = (int(n) if n.isdigit() else self.num_en[_key(n)]) if n else 1
                     continue
             a = c.a
             if a is None or a.m is None or a.y is not None or a.yrel is not None or c.b is not None \
