@@ -233,6 +233,14 @@ def test_joined_nationalities_are_misc():
     assert ("Indo-Pacific", "location") in ents("in the Indo-Pacific region")
 
 
+def test_a_name_before_a_product_noun_is_a_brand():
+    def ents(text):
+        return [(f.text, f.type) for f in factx.extract(text, lang="en", types="entity")]
+    assert ("Vuse", "misc") in ents("Sales of its Vuse vapes slowed in the United States.")
+    assert ("Wegovy", "misc") in ents("Novo Nordisk said its Wegovy drug sold well.")
+    assert ("Eurostat", "org") in ents("Eurostat figures showed inflation eased.")
+
+
 if __name__ == "__main__":
     table, errors = score()
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")

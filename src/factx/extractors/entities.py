@@ -518,6 +518,7 @@ class _Engine:
         self.it_empty = regex.compile(rf"[ \t]*{_alt(sn.get('it_empty_en', []))}(?![{_L}])")
         self.hyphen_prefixes = set(sn.get("hyphen_prefixes_en", []))
         self.not_org_after = set(sn.get("not_org_after_en", []))
+        self.misc_after = regex.compile(rf"[ \t]+{_alt(sn.get('misc_after_en', []))}(?![{_L}])")
         self.place_hyphen = set(sn.get("place_hyphen_en", []))
         self.demonym_prefixes = {fold(w) for w in sn.get("demonym_prefixes_en", [])}
 
@@ -2007,6 +2008,8 @@ class _Engine:
                 cue = pt  # "retailer Halfords", "striker Ravanelli"
             elif prev_word in ("by", "from") and self.org_before_by.search(text, max(0, s - 30), s):
                 cue = "org"  # "a takeover by Advent"
+        if self.misc_after.match(text, e, e + 20) and not common:
+            return "misc", "single_misc"   # "Sensodyne toothpaste", "Vuse vapes": a brand
         if cue:
             return cue, "single_" + cue
         if common and sos and not named:
