@@ -241,6 +241,12 @@ def test_a_name_before_a_product_noun_is_a_brand():
     assert ("Eurostat", "org") in ents("Eurostat figures showed inflation eased.")
 
 
+def test_cricket_innings_score_makes_the_county_a_team():
+    got = [(f.text, f.type) for f in factx.extract(
+        "Essex 532-8 declared ( Stuart Law 169 , Ronnie Irani 119 ) v Durham .", lang="en", types="entity")]
+    assert ("Essex", "org") in got and ("Stuart Law", "person") in got
+
+
 if __name__ == "__main__":
     table, errors = score()
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")

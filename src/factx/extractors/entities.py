@@ -56,8 +56,10 @@ def _has_digit(s: str) -> bool:
 
 _POSSESSIVE = regex.compile(r"[ \t]?['’]s(?![\p{L}])")
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$")  # "Rotherham", "Ciba-Geigy"
-_SCORE_TOK = regex.compile(r"\d{1,3}(?:[.:]\d{1,2})*$")
-_SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
+# a score after a team: "Derby 1", "Leeds 2-1", and cricket's runs and wickets ("Essex 532-8
+# declared", "Surrey 312 all out")
+_SCORE_TOK = regex.compile(r"\d{1,3}(?:-\d{1,2}|(?:[.:]\d{1,2})*)$")
+_SCORE_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:-\d{1,2}(?![\d\-/]))?(?:[.:]\d{1,2})*(?![\d\-/\p{L}])")
 _SCORER_BEFORE = regex.compile(r"[(,][ \t]*$")
 _SCORER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?:[ \t]+(?:pen|og))?[ \t]*[,)]")
 # cricket scoreboards: "Saeed Anwar c Young b Doull 28", "lbw b Cairns", "Bowling : Doull 17-3-60-1"
