@@ -832,7 +832,7 @@ class AmountGrammar:
                     and value < unit.min_value:
                 continue   # "12 won seats": the verb, not the currency
             if unit is not None and unit.measure_before and not prefix and not info["scaled"] \
-                    and ss is None and self._is_measure(text, ns, core, end, unit):
+                    and ss is None and self._is_measure(text, ns, end, unit):
                 continue   # "lost 20 pounds", "10 pounds of rice", "a 300-pound lineman": weight
             if info["weak"]:
                 if not (unit is not None and num.strip().casefold() in ng.articles):
@@ -896,7 +896,7 @@ class AmountGrammar:
             a.start = start
             out.append(a)
 
-    def _is_measure(self, text: str, ns: int, core: int, end: int, unit: UnitInfo) -> bool:
+    def _is_measure(self, text: str, ns: int, end: int, unit: UnitInfo) -> bool:
         """Whether a currency name that is also a measure is told as the measure here."""
         nxt = self._next_word.match(text, end)
         nw = nxt.group(1).casefold() if nxt else ""
